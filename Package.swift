@@ -1,16 +1,24 @@
 // swift-tools-version:6.1
 import PackageDescription
 
+let argumentParser = Target.Dependency.product(name: "ArgumentParser", package: "swift-argument-parser")
 let logging = Target.Dependency.product(name: "Logging", package: "swift-log")
+let crypto = Target.Dependency.product(name: "Crypto", package: "swift-crypto")
+let grdb = Target.Dependency.product(name: "GRDB", package: "GRDB.swift")
+let serviceLifecycle = Target.Dependency.product(name: "ServiceLifecycle", package: "swift-service-lifecycle")
 
 let package = Package(
     name: "PensionPay",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
-        .library(name: "AMQP", targets: ["AMQP"]),
+        .executable(name: "pensionpay", targets: ["pensionpay"]),
     ],
     dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         /// librabbitmq-c, through a shim header (Debian 12 ships 0.11 with flat headers).
@@ -21,7 +29,19 @@ let package = Package(
         ),
         /// A thin, general AMQP 0-9-1 client over CRabbitMQ: knows nothing about pensions.
         .target(name: "AMQP", dependencies: ["CRabbitMQ", logging]),
+        /// Pure domain: identity numbers, names, admin units, banks, matching rules, messages. No I/O.
+        .target(name: "PensionDomain", dependencies: [crypto]),
+        /// SQLite (GRDB): schema, migrations, outcome recording, reports, the registry extract.
+        .target(name: "PensionStore", dependencies: ["PensionDomain", grdb]),
+        /// Worker runtime (delivery discipline, retry, outbox) and the task handlers.
+        .target(name: "PensionWorkers", dependencies: ["AMQP", "PensionDomain", "PensionStore", logging, serviceLifecycle]),
+        /// The one command-line tool.
+        .executableTarget(name: "pensionpay", dependencies: ["AMQP", "PensionDomain", "PensionStore", "PensionWorkers", argumentParser, logging, serviceLifecycle]),
+
+        .testTarget(name: "PensionDomainTests", dependencies: ["PensionDomain"]),
         .testTarget(name: "AMQPTests", dependencies: ["AMQP"]),
+        .testTarget(name: "PensionStoreTests", dependencies: ["PensionStore", "PensionDomain"]),
+        .testTarget(name: "PensionWorkersTests", dependencies: ["PensionWorkers", "AMQP", "PensionStore", "PensionDomain"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -138,8 +138,16 @@ public final class AMQPConnection: Sendable {
                 _ = thread.enqueue { core in try? core.cancel(consumerTag: tag) }
             }
         }
-        try await perform { try $0.consume(queue: queue, prefetch: prefetch, tag: tag, continuation: continuation) }
+        try await perform { try $0.consume(queue: queue, prefetch: prefetch, tag: tag, sink: DeliverySink(continuation)) }
         return stream
+    }
+
+    /// Starts a consumer whose deliveries are taken in batches (see `AMQPConsumer.next(max:)`).
+    public func consumer(queue: String, prefetch: UInt16, consumerTag: String? = nil) async throws -> AMQPConsumer {
+        let tag = consumerTag ?? "pensionpay-\(id)-\(nextConsumer.add(1, ordering: .relaxed).newValue)"
+        let buffer = AMQPConsumer.Buffer()
+        try await perform { try $0.consume(queue: queue, prefetch: prefetch, tag: tag, sink: DeliverySink(buffer)) }
+        return AMQPConsumer(tag: tag, connection: self, buffer: buffer)
     }
 
     /// Cancels a consumer; its stream finishes.

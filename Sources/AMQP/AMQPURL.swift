@@ -6,6 +6,8 @@ import Foundation
 /// The vhost is the percent-decoded path (`%2F` is `/`); an absent path means `/`.
 /// For TLS, `cacertfile`, `certfile`, `keyfile` and `verify=verify_none` are read from the query.
 public struct AMQPURL: Sendable, Equatable, CustomStringConvertible {
+    /// The URI as given (it holds the password: pass it on, never print it).
+    public let rawValue: String
     /// True for `amqps://`.
     public var tls: Bool
     /// Host name or address.
@@ -35,6 +37,7 @@ public struct AMQPURL: Sendable, Equatable, CustomStringConvertible {
 
     /// Parses a URI; throws `AMQPError` with code `.invalidURL` and a reason.
     public init(_ string: String) throws {
+        rawValue = string
         guard let components = URLComponents(string: string), let scheme = components.scheme?.lowercased() else {
             throw AMQPError(.invalidURL, "not a URI (expected amqp://user:pass@host:port/vhost)")
         }

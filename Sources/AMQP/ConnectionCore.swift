@@ -7,8 +7,6 @@ import Logging
 /// Thread-confined: created, used and destroyed only on its `ConnectionThread`, because
 /// librabbitmq connections are not thread-safe. It is deliberately not `Sendable`.
 final class ConnectionCore {
-    typealias DeliveryContinuation = AsyncThrowingStream<AMQPDelivery, any Error>.Continuation
-
     let id: UInt64
     let url: AMQPURL
     let logger: Logger
@@ -20,7 +18,7 @@ final class ConnectionCore {
     private(set) var failure: AMQPError?
     private var confirmsEnabled = false
     private var confirms = ConfirmTracker()
-    private var consumers: [String: DeliveryContinuation] = [:]
+    private var consumers: [String: DeliverySink] = [:]
 
     init(id: UInt64, url: AMQPURL, name: String, logger: Logger) throws {
         self.id = id
@@ -140,7 +138,7 @@ final class ConnectionCore {
                 deliveryTag: header.deliveryTag, redelivered: header.redelivered, exchange: header.exchange,
                 routingKey: header.routingKey, consumerTag: tag, body: body, properties: properties, connectionID: id)
             if let consumer = consumers[tag] {
-                consumer.yield(delivery)
+                consumer.deliver(delivery)
             } else {
                 // A delivery for a consumer we already cancelled: hand it back at once.
                 amqp_basic_reject(state, channel, header.deliveryTag, 1)
@@ -161,7 +159,7 @@ final class ConnectionCore {
             let cancel = method.decoded.assumingMemoryBound(to: amqp_basic_cancel_t.self).pointee
             let tag = cancel.consumer_tag.string
             logger.warning("broker cancelled consumer", metadata: ["amqp.consumer": "\(tag)"])
-            consumers.removeValue(forKey: tag)?.finish(throwing: AMQPError(.consumerCancelled, "the broker cancelled consumer \(tag) (queue deleted or moved)"))
+            consumers.removeValue(forKey: tag)?.finish(AMQPError(.consumerCancelled, "the broker cancelled consumer \(tag) (queue deleted or moved)"))
         case AMQP_CHANNEL_CLOSE_METHOD:
             let close = method.decoded.assumingMemoryBound(to: amqp_channel_close_t.self).pointee
             var ok = amqp_channel_close_ok_t()
@@ -200,7 +198,7 @@ final class ConnectionCore {
         if error.code != .connectionClosed {
             logger.warning("AMQP connection lost", metadata: ["amqp.error": "\(error)"])
         }
-        for (_, consumer) in consumers { consumer.finish(throwing: error) }
+        for (_, consumer) in consumers { consumer.finish(error) }
         consumers.removeAll()
         confirms.failAll(error)
     }
@@ -284,7 +282,7 @@ final class ConnectionCore {
 
     /// A channel error ends the consumers and unconfirmed publishes on it; the channel is reopened.
     private func reopenChannel(after error: AMQPError) throws {
-        for (_, consumer) in consumers { consumer.finish(throwing: error) }
+        for (_, consumer) in consumers { consumer.finish(error) }
         consumers.removeAll()
         confirms.failAll(error)
         confirms = ConfirmTracker()
@@ -379,14 +377,14 @@ final class ConnectionCore {
         if batch == nil { completion(.success(())) }
     }
 
-    func consume(queue: String, prefetch: UInt16, tag: String, continuation: DeliveryContinuation) throws {
+    func consume(queue: String, prefetch: UInt16, tag: String, sink: DeliverySink) throws {
         let arena = CArena()
         defer { withExtendedLifetime(arena) {} }
         amqp_basic_qos(state, channel, 0, prefetch, 0)
         try check(amqp_get_rpc_reply(state), "setting prefetch for \(queue)")
         amqp_basic_consume(state, channel, arena.bytes(queue), arena.bytes(tag), 0, 0, 0, amqp_empty_table)
         try check(amqp_get_rpc_reply(state), "consuming from \(queue)")
-        consumers[tag] = continuation
+        consumers[tag] = sink
     }
 
     func cancel(consumerTag tag: String) throws {
@@ -395,7 +393,7 @@ final class ConnectionCore {
         defer { withExtendedLifetime(arena) {} }
         amqp_basic_cancel(state, channel, arena.bytes(tag))
         try check(amqp_get_rpc_reply(state), "cancelling consumer \(tag)")
-        consumers.removeValue(forKey: tag)?.finish()
+        consumers.removeValue(forKey: tag)?.finish(nil)
     }
 
     func ack(_ tag: UInt64, multiple: Bool) throws {

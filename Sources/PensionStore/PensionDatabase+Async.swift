@@ -1,0 +1,50 @@
+import Foundation
+import GRDB
+
+/// `async` forms of the store's operations, for workers and producers: the blocking SQLite
+/// work runs off the cooperative pool (see `StoreExecutor`).
+extension PensionDatabase {
+    /// See ``upsertBeneficiaries(_:at:)``.
+    public func upsertBeneficiaries(_ rows: [BeneficiaryUpsert], at date: Date) async throws -> UpsertSummary {
+        try await StoreExecutor.run { try self.upsertBeneficiaries(rows, at: date) }
+    }
+
+    /// See ``recordVerifications(_:at:)``.
+    public func recordVerifications(_ batch: [VerificationOutcomeRecord], at date: Date) async throws -> [RecordResult] {
+        try await StoreExecutor.run { try self.recordVerifications(batch, at: date) }
+    }
+
+    /// See ``recordedTaskIDs(_:)``.
+    public func recordedTaskIDs(_ taskIDs: [String]) async throws -> Set<String> {
+        if taskIDs.isEmpty { return [] }
+        return try await StoreExecutor.run { try self.recordedTaskIDs(taskIDs) }
+    }
+
+    /// See ``beneficiaries(nationalIDs:)``.
+    public func beneficiaries(nationalIDs: [String]) async throws -> [String: BeneficiaryRow] {
+        if nationalIDs.isEmpty { return [:] }
+        return try await StoreExecutor.run { try self.beneficiaries(nationalIDs: nationalIDs) }
+    }
+
+    /// See ``pendingOutbox(limit:)``.
+    public func pendingOutbox(limit: Int) async throws -> [OutboxMessage] {
+        try await StoreExecutor.run { try self.pendingOutbox(limit: limit) }
+    }
+
+    /// See ``markPublished(ids:at:)``.
+    public func markPublished(ids: [Int64], at date: Date) async throws {
+        try await StoreExecutor.run { try self.markPublished(ids: ids, at: date) }
+    }
+
+    /// See ``provinceReport()``.
+    public func provinceReport() async throws -> ProgressReport {
+        try await StoreExecutor.run { try self.provinceReport() }
+    }
+}
+
+extension PensionDatabase {
+    /// See ``livingBeneficiaries(after:limit:)``.
+    public func livingBeneficiaries(after: String, limit: Int) async throws -> [BeneficiaryRow] {
+        try await StoreExecutor.run { try self.livingBeneficiaries(after: after, limit: limit) }
+    }
+}

@@ -1,0 +1,137 @@
+import Foundation
+import GRDB
+
+extension PensionDatabase {
+    /// Inserts new beneficiaries and updates changed ones, in one transaction.
+    ///
+    /// Identical rows are left untouched (their `updated_at` too), so re-importing the same roster is
+    /// cheap and leaves no trace. Status and verification state are never changed here: only
+    /// verification outcomes move them. A change of payment method writes an audit row.
+    public func upsertBeneficiaries(_ rows: [BeneficiaryUpsert], at: Date) throws -> UpsertSummary {
+        if rows.isEmpty { return UpsertSummary() }
+        let stamp = at.databaseValue
+        return try pool.write { db in
+            let select = try db.cachedStatement(sql: """
+                SELECT full_name, date_of_birth, sex, province_code, commune_code, phone, payment_method,
+                       bank_bin, bank_account, legacy_bhxh_code
+                FROM beneficiaries WHERE national_id = ?
+                """)
+            let insert = try db.cachedStatement(sql: """
+                INSERT INTO beneficiaries (
+                    full_name, date_of_birth, sex, province_code, commune_code, phone, payment_method,
+                    bank_bin, bank_account, legacy_bhxh_code, national_id, status, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'active', ?, ?)
+                """)
+            let update = try db.cachedStatement(sql: """
+                UPDATE beneficiaries SET
+                    full_name = ?, date_of_birth = ?, sex = ?, province_code = ?, commune_code = ?, phone = ?,
+                    payment_method = ?, bank_bin = ?, bank_account = ?, legacy_bhxh_code = ?, updated_at = ?
+                WHERE national_id = ?
+                """)
+            let audit = try db.cachedStatement(sql: Self.auditInsertSQL)
+
+            var summary = UpsertSummary()
+            for input in rows {
+                let values: [DatabaseValue] = [
+                    input.fullName.databaseValue, input.dateOfBirth.databaseValue, input.sex.databaseValue,
+                    input.provinceCode.databaseValue, input.communeCode.databaseValue, input.phone.databaseValue,
+                    input.paymentMethod.rawValue.databaseValue, input.bankBIN.databaseValue,
+                    input.bankAccount.databaseValue, input.legacyBHXHCode.databaseValue,
+                ]
+                guard let stored = try Row.fetchOne(select, arguments: [input.nationalID]) else {
+                    try insert.execute(arguments: StatementArguments(values + [input.nationalID.databaseValue, stamp, stamp]))
+                    summary.inserted += 1
+                    continue
+                }
+                // Compare column by column as SQLite values: what we would write vs what is there.
+                if Array(stored.databaseValues) == values {
+                    summary.unchanged += 1
+                    continue
+                }
+                try update.execute(arguments: StatementArguments(values + [stamp, input.nationalID.databaseValue]))
+                summary.updated += 1
+                let before: String = stored["payment_method"]
+                if before != input.paymentMethod.rawValue {
+                    try audit.execute(arguments: [
+                        input.nationalID, nil, "payment_method", before, input.paymentMethod.rawValue,
+                        "roster upsert", stamp,
+                    ])
+                }
+            }
+            return summary
+        }
+    }
+
+    /// The stored beneficiary with this ID number, if any.
+    public func beneficiary(nationalID: String) throws -> BeneficiaryRow? {
+        try pool.read { db in
+            let statement = try db.cachedStatement(
+                sql: "SELECT \(BeneficiaryRow.columns) FROM beneficiaries WHERE national_id = ?")
+            return try Row.fetchOne(statement, arguments: [nationalID]).map(BeneficiaryRow.init(row:))
+        }
+    }
+
+    /// The stored beneficiaries among these ID numbers, keyed by ID (one query).
+    public func beneficiaries(nationalIDs: [String]) throws -> [String: BeneficiaryRow] {
+        if nationalIDs.isEmpty { return [:] }
+        let idsJSON = try Self.jsonArray(nationalIDs)
+        return try pool.read { db in
+            let statement = try db.cachedStatement(sql: """
+                SELECT \(BeneficiaryRow.columns) FROM beneficiaries
+                WHERE national_id IN (SELECT value FROM json_each(?))
+                """)
+            var rows: [String: BeneficiaryRow] = [:]
+            let cursor = try Row.fetchCursor(statement, arguments: [idsJSON])
+            while let row = try cursor.next() {
+                let beneficiary = try BeneficiaryRow(row: row)
+                rows[beneficiary.nationalID] = beneficiary
+            }
+            return rows
+        }
+    }
+
+    /// One page of living beneficiaries (`active` or `hold`) with IDs after `after`, in ID order:
+    /// the monthly review walks the table with it (keyset pagination, one short read a page).
+    public func livingBeneficiaries(after: String, limit: Int) throws -> [BeneficiaryRow] {
+        try pool.read { db in
+            let statement = try db.cachedStatement(sql: """
+                SELECT \(BeneficiaryRow.columns) FROM beneficiaries INDEXED BY beneficiaries_review
+                WHERE status IN ('active', 'hold') AND national_id > ?
+                ORDER BY national_id LIMIT ?
+                """)
+            return try Row.fetchAll(statement, arguments: [after, limit]).map(BeneficiaryRow.init(row:))
+        }
+    }
+
+    /// Calls `body` with successive pages of living beneficiaries (`active` or `hold`), in ID order.
+    ///
+    /// Keyset pagination: each page is its own short read, so memory stays at one page and writers
+    /// are never blocked by a long scan; `body` runs outside any database access, so it may write.
+    /// A person whose status changes during the walk may be seen or skipped depending on timing.
+    public func forEachActiveBeneficiary(batchSize: Int, _ body: ([BeneficiaryRow]) throws -> Void) throws {
+        guard batchSize > 0 else {
+            throw StoreError(.invalidArgument, "batchSize must be positive, got \(batchSize)")
+        }
+        var after = ""
+        while true {
+            let page = try pool.read { db in
+                // The WHERE clause repeats the partial index's condition so SQLite can use it.
+                let statement = try db.cachedStatement(sql: """
+                    SELECT \(BeneficiaryRow.columns) FROM beneficiaries INDEXED BY beneficiaries_review
+                    WHERE status IN ('active', 'hold') AND national_id > ?
+                    ORDER BY national_id LIMIT ?
+                    """)
+                return try Row.fetchAll(statement, arguments: [after, batchSize]).map(BeneficiaryRow.init(row:))
+            }
+            guard let last = page.last else { return }
+            try body(page)
+            if page.count < batchSize { return }
+            after = last.nationalID
+        }
+    }
+
+    /// Shared by every writer of audit rows: (national_id, task_id, field, before, after, reason, at).
+    static let auditInsertSQL = """
+        INSERT INTO audit (national_id, task_id, field, before, after, reason, at) VALUES (?, ?, ?, ?, ?, ?, ?)
+        """
+}

@@ -1,0 +1,84 @@
+import Foundation
+import GRDB
+
+extension PensionDatabase {
+    /// Stores messages for the relay outside any outcome, e.g. from a worker kind with its own rows.
+    ///
+    /// A message whose `messageID` is already in the outbox is ignored (published or not).
+    /// Returns how many rows were added.
+    @discardableResult
+    public func enqueueOutbox(_ messages: [OutboxMessage], at: Date) throws -> Int {
+        if messages.isEmpty { return 0 }
+        let stamp = at.databaseValue
+        return try pool.write { db in
+            let statement = try db.cachedStatement(sql: Self.outboxInsertSQL)
+            let encoder = Self.headersEncoder()
+            var added = 0
+            for message in messages {
+                try statement.execute(arguments: try Self.outboxArguments(message, stamp: stamp, encoder: encoder))
+                added += db.changesCount
+            }
+            return added
+        }
+    }
+
+    /// Up to `limit` unpublished messages, oldest first, for the relay to publish with confirms.
+    public func pendingOutbox(limit: Int) throws -> [OutboxMessage] {
+        guard limit > 0 else {
+            throw StoreError(.invalidArgument, "limit must be positive, got \(limit)")
+        }
+        return try pool.read { db in
+            let statement = try db.cachedStatement(sql: """
+                SELECT id, message_id, exchange, routing_key, body, headers FROM outbox
+                WHERE published_at IS NULL ORDER BY id LIMIT ?
+                """)
+            return try Row.fetchAll(statement, arguments: [limit]).map { row in
+                let body: Data = row["body"]
+                let headersJSON: String? = row["headers"]
+                let headers = try headersJSON.map {
+                    try JSONDecoder().decode([String: String].self, from: Data($0.utf8))
+                } ?? [:]
+                return OutboxMessage(
+                    id: row["id"], messageID: row["message_id"], exchange: row["exchange"],
+                    routingKey: row["routing_key"], body: [UInt8](body), headers: headers)
+            }
+        }
+    }
+
+    /// Marks outbox rows as published (the broker confirmed them). Already-published rows keep their
+    /// first timestamp; unknown IDs are ignored.
+    public func markPublished(ids: [Int64], at: Date) throws {
+        if ids.isEmpty { return }
+        let json = String(decoding: try JSONEncoder().encode(ids), as: UTF8.self)
+        try pool.write { db in
+            let statement = try db.cachedStatement(sql: """
+                UPDATE outbox SET published_at = ?
+                WHERE published_at IS NULL AND id IN (SELECT value FROM json_each(?))
+                """)
+            try statement.execute(arguments: [at, json])
+        }
+    }
+
+    /// INSERT OR IGNORE on the unique `message_id`: re-storing a follow-up is harmless.
+    static let outboxInsertSQL = """
+        INSERT OR IGNORE INTO outbox (message_id, exchange, routing_key, body, headers, created_at)
+        VALUES (?, ?, ?, ?, ?, ?)
+        """
+
+    /// The encoder for outbox headers: sorted keys, so equal headers are stored as equal text.
+    /// Made once per batch by callers, because creating encoders showed up in the recording cost.
+    static func headersEncoder() -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        return encoder
+    }
+
+    /// Arguments for ``outboxInsertSQL``; empty headers are stored as NULL.
+    static func outboxArguments(
+        _ message: OutboxMessage, stamp: DatabaseValue, encoder: JSONEncoder
+    ) throws -> StatementArguments {
+        let headers: String? = message.headers.isEmpty
+            ? nil : String(decoding: try encoder.encode(message.headers), as: UTF8.self)
+        return [message.messageID, message.exchange, message.routingKey, Data(message.body), headers, stamp]
+    }
+}

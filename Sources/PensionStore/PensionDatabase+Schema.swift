@@ -1,0 +1,98 @@
+import GRDB
+
+extension PensionDatabase {
+    /// The schema's history. Never edit a migration once shipped: add "v2", "v3", ….
+    static let schemaMigrator: DatabaseMigrator = {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.execute(sql: schemaV1)
+        }
+        return migrator
+    }()
+
+    /// Version 1. Invariants live here (NOT NULL, UNIQUE, CHECK), so no code path can store nonsense.
+    static let schemaV1 = """
+        CREATE TABLE beneficiaries (
+            national_id TEXT NOT NULL PRIMARY KEY
+                CHECK (national_id GLOB '[0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]'),
+            full_name TEXT NOT NULL CHECK (length(trim(full_name)) > 0),
+            -- ISO partial dates: a year, a year and month, or a full date (old records know only the year).
+            date_of_birth TEXT NOT NULL CHECK (
+                date_of_birth GLOB '[12][0-9][0-9][0-9]'
+                OR date_of_birth GLOB '[12][0-9][0-9][0-9]-[01][0-9]'
+                OR date_of_birth GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
+            sex TEXT CHECK (sex IN ('M', 'F')),
+            province_code TEXT NOT NULL CHECK (province_code GLOB '[0-9][0-9]'),
+            commune_code TEXT CHECK (commune_code GLOB '[0-9][0-9][0-9][0-9][0-9]'),
+            phone TEXT,
+            payment_method TEXT NOT NULL CHECK (payment_method IN ('cash', 'bank')),
+            bank_bin TEXT CHECK (bank_bin GLOB '[0-9][0-9][0-9][0-9][0-9][0-9]'),
+            bank_account TEXT CHECK (length(bank_account) > 0),
+            legacy_bhxh_code TEXT CHECK (legacy_bhxh_code GLOB '[0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]'),
+            status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'hold', 'deceased')),
+            hold_reason TEXT,
+            last_outcome TEXT CHECK (last_outcome IN ('verified', 'mismatch', 'not_found', 'deceased', 'invalid')),
+            last_verified_period TEXT CHECK (last_verified_period GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]'),
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            -- A bank payment without a destination cannot be paid.
+            CHECK (payment_method = 'cash' OR (bank_bin IS NOT NULL AND bank_account IS NOT NULL)),
+            -- A hold always says why, and only a hold has a reason.
+            CHECK ((status = 'hold') = (hold_reason IS NOT NULL)),
+            CHECK ((last_outcome IS NULL) = (last_verified_period IS NULL))
+        );
+        -- Covering index: the progress report groups by province without touching the table.
+        CREATE INDEX beneficiaries_report ON beneficiaries (province_code, last_outcome, status, payment_method);
+        -- The monthly review walks the living in national_id order and skips the deceased.
+        CREATE INDEX beneficiaries_review ON beneficiaries (national_id) WHERE status IN ('active', 'hold');
+
+        CREATE TABLE verifications (
+            task_id TEXT NOT NULL PRIMARY KEY CHECK (length(task_id) > 0),
+            -- No foreign key: an outcome for a person not (yet) on our roster is still recorded.
+            national_id TEXT NOT NULL,
+            period TEXT NOT NULL CHECK (period GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]'),
+            outcome TEXT NOT NULL CHECK (outcome IN ('verified', 'mismatch', 'not_found', 'deceased', 'invalid')),
+            mismatch_fields TEXT,
+            warnings TEXT CHECK (warnings IS NULL OR json_valid(warnings)),
+            detail TEXT,
+            attempt INTEGER NOT NULL CHECK (attempt >= 0),
+            worker TEXT,
+            recorded_at TEXT NOT NULL,
+            CHECK (outcome = 'mismatch' OR mismatch_fields IS NULL)
+        );
+        CREATE INDEX verifications_by_beneficiary ON verifications (national_id, period);
+
+        CREATE TABLE audit (
+            id INTEGER PRIMARY KEY,
+            national_id TEXT NOT NULL,
+            task_id TEXT,
+            field TEXT NOT NULL,
+            before TEXT,
+            after TEXT,
+            reason TEXT NOT NULL,
+            at TEXT NOT NULL
+        );
+        CREATE INDEX audit_by_beneficiary ON audit (national_id, id);
+
+        CREATE TABLE outbox (
+            id INTEGER PRIMARY KEY,
+            message_id TEXT NOT NULL UNIQUE CHECK (length(message_id) > 0),
+            exchange TEXT NOT NULL,
+            routing_key TEXT NOT NULL,
+            body BLOB NOT NULL,
+            headers TEXT CHECK (headers IS NULL OR json_valid(headers)),
+            created_at TEXT NOT NULL,
+            published_at TEXT
+        );
+        -- The relay only ever looks at what is still unpublished, oldest first.
+        CREATE INDEX outbox_unpublished ON outbox (id) WHERE published_at IS NULL;
+
+        -- One idempotency check for every worker kind: a task_id here is done, whatever its kind.
+        CREATE TABLE task_log (
+            task_id TEXT NOT NULL PRIMARY KEY CHECK (length(task_id) > 0),
+            kind TEXT NOT NULL CHECK (length(kind) > 0),
+            outcome TEXT NOT NULL,
+            recorded_at TEXT NOT NULL
+        ) WITHOUT ROWID;
+        """
+}

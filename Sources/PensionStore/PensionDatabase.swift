@@ -1,0 +1,63 @@
+import Foundation
+import GRDB
+
+/// The node's SQLite database: beneficiaries, verification outcomes, audit trail, outbox and task log.
+///
+/// Several worker processes on one host open the same file; each holds one `PensionDatabase`.
+/// All methods are synchronous and block the calling thread on SQLite I/O, so call them from a
+/// dedicated thread or executor, not from Swift's cooperative pool in a hot loop.
+public final class PensionDatabase: Sendable {
+    /// The underlying GRDB pool (one writer, several WAL readers), for callers that need raw access.
+    public let pool: DatabasePool
+
+    /// Opens (creating if needed) the database at `path` and brings its schema up to date.
+    ///
+    /// - WAL journal, `synchronous=FULL`: an outcome we acked must survive a machine crash.
+    /// - `busyMode = .timeout(10)`: GRDB's default fails at once when another process holds the lock.
+    /// - A new file is created with mode 0600: it holds personal data.
+    /// - Migrations are safe when several processes open a new file at the same moment.
+    public init(path: String) throws {
+        try DatabaseFile.createIfMissing(path: path)
+        pool = try DatabasePool(path: path, configuration: Self.configuration())
+        // GRDB's WAL setup runs after `prepareDatabase` and sets `synchronous=NORMAL` on the writer,
+        // so FULL must be set again here, on the one connection that writes.
+        try pool.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        try Self.migrate(pool)
+    }
+
+    static func configuration() -> Configuration {
+        var config = Configuration()
+        config.label = "PensionDatabase"
+        // Pool readers already get a 10 s busy timeout from GRDB; the writer needs it set.
+        config.busyMode = .timeout(10)
+        config.foreignKeysEnabled = true
+        // Explicit, although it is GRDB's default: bound values hold ID numbers, names, accounts.
+        config.publicStatementArguments = false
+        config.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        return config
+    }
+
+    /// Runs the migrator, absorbing the race between processes that open a new file together.
+    ///
+    /// `DatabaseMigrator` reads the list of applied migrations outside its write transaction, so two
+    /// processes may both decide to apply "v1"; the loser's transaction fails ("table already exists")
+    /// and rolls back whole. Running the migrator again then sees the winner's work and does nothing.
+    static func migrate(_ writer: any DatabaseWriter, migrator: DatabaseMigrator = schemaMigrator, attempts: Int = 5) throws {
+        for _ in 1..<max(attempts, 1) {
+            do {
+                try migrator.migrate(writer)
+                return
+            } catch {
+                // Probably lost the race to another migrator: its transaction has committed by now
+                // (we waited for its lock), so the next pass finds the migration applied.
+                continue
+            }
+        }
+        // Last attempt: let a persistent failure surface with GRDB's own (argument-free) message.
+        try migrator.migrate(writer)
+    }
+}

@@ -1,0 +1,59 @@
+/// Counts of beneficiaries, each counted once by its latest outcome. JSON keys are snake_case.
+public struct ReportCounts: Sendable, Equatable, Codable {
+    /// Everyone on record.
+    public var beneficiaries: Int
+    /// Latest outcome "verified".
+    public var verified: Int
+    /// Latest outcome "mismatch".
+    public var mismatch: Int
+    /// Latest outcome "not_found".
+    public var notFound: Int
+    /// Latest outcome "deceased".
+    public var deceased: Int
+    /// Latest outcome "invalid".
+    public var invalid: Int
+    /// No outcome yet.
+    public var unverified: Int
+    /// Status "hold" now.
+    public var onHold: Int
+    /// Paid into a bank account.
+    public var paidByBank: Int
+    /// Paid in cash.
+    public var paidInCash: Int
+
+    /// Creates counts, zero by default.
+    public init(
+        beneficiaries: Int = 0, verified: Int = 0, mismatch: Int = 0, notFound: Int = 0, deceased: Int = 0,
+        invalid: Int = 0, unverified: Int = 0, onHold: Int = 0, paidByBank: Int = 0, paidInCash: Int = 0
+    ) {
+        self.beneficiaries = beneficiaries
+        self.verified = verified
+        self.mismatch = mismatch
+        self.notFound = notFound
+        self.deceased = deceased
+        self.invalid = invalid
+        self.unverified = unverified
+        self.onHold = onHold
+        self.paidByBank = paidByBank
+        self.paidInCash = paidInCash
+    }
+
+    /// Explicit keys, so the JSON does not depend on an encoder's key strategy.
+    enum CodingKeys: String, CodingKey {
+        case beneficiaries, verified, mismatch, deceased, invalid, unverified
+        case notFound = "not_found"
+        case onHold = "on_hold"
+        case paidByBank = "paid_by_bank"
+        case paidInCash = "paid_in_cash"
+    }
+
+    /// Field-wise sum, for totals across provinces (or across node files).
+    public static func + (lhs: ReportCounts, rhs: ReportCounts) -> ReportCounts {
+        ReportCounts(
+            beneficiaries: lhs.beneficiaries + rhs.beneficiaries, verified: lhs.verified + rhs.verified,
+            mismatch: lhs.mismatch + rhs.mismatch, notFound: lhs.notFound + rhs.notFound,
+            deceased: lhs.deceased + rhs.deceased, invalid: lhs.invalid + rhs.invalid,
+            unverified: lhs.unverified + rhs.unverified, onHold: lhs.onHold + rhs.onHold,
+            paidByBank: lhs.paidByBank + rhs.paidByBank, paidInCash: lhs.paidInCash + rhs.paidInCash)
+    }
+}

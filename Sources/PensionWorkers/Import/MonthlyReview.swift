@@ -1,0 +1,84 @@
+import AMQP
+import Foundation
+import PensionDomain
+import PensionStore
+
+/// What a monthly review published.
+public struct MonthlyReviewSummary: Sendable, Equatable, Codable {
+    /// Living beneficiaries scanned.
+    public var scanned = 0
+    /// `verify` tasks published.
+    public var published = 0
+    /// Skipped: already verified for this period.
+    public var alreadyDone = 0
+    /// Skipped: the stored identity cannot make a task (reported, not silently dropped).
+    public var unusable = 0
+}
+
+/// `pensionpay review --period P`: a `verify` task for every living beneficiary on record.
+///
+/// Walks the table by key in pages, publishes each page with confirms (a few pages in flight),
+/// and skips tasks already recorded for the period: running it twice creates no new work.
+public struct MonthlyReview: Sendable {
+    private let store: PensionDatabase
+    private let connection: AMQPConnection
+    private let topology: Topology
+    private let period: Period
+    private let pageSize: Int
+    private let window: Int
+    private let now: @Sendable () -> Date
+
+    /// `connection` must have publisher confirms enabled.
+    public init(store: PensionDatabase, connection: AMQPConnection, topology: Topology = Topology(), period: Period,
+                pageSize: Int = 2000, window: Int = 4, now: @escaping @Sendable () -> Date = Date.init) {
+        self.store = store
+        self.connection = connection
+        self.topology = topology
+        self.period = period
+        self.pageSize = pageSize
+        self.window = window
+        self.now = now
+    }
+
+    /// Publishes the review; `progress` gets the number scanned so far.
+    public func run(progress: @Sendable (Int) -> Void = { _ in }) async throws -> MonthlyReviewSummary {
+        var summary = MonthlyReviewSummary()
+        try await withThrowingTaskGroup(of: Int.self) { group in
+            var inFlight = 0
+            var after = ""
+            while true {
+                let page = try await store.livingBeneficiaries(after: after, limit: pageSize)
+                guard let last = page.last else { break }
+                after = last.nationalID
+                summary.scanned += page.count
+                let date = now()
+                var tasks: [VerifyTask] = []
+                for row in page {
+                    guard let id = try? NationalID.parse(row.nationalID) else { summary.unusable += 1; continue }
+                    tasks.append(VerifyTask(
+                        taskID: TaskID.make(kind: TaskKind.verify.rawValue, nationalID: id, period: period), createdAt: date, period: period,
+                        beneficiary: .init(nationalID: row.nationalID, fullName: row.fullName, dateOfBirth: row.dateOfBirth, sex: row.sex,
+                                           provinceCode: row.provinceCode, communeCode: row.communeCode)))
+                }
+                let done = try await store.recordedTaskIDs(tasks.map(\.taskID))
+                summary.alreadyDone += done.count
+                let messages = tasks.filter { !done.contains($0.taskID) }.map { VerifyTask.message($0, topology: topology) }
+                if inFlight >= window, let published = try await group.next() {
+                    summary.published += published
+                    inFlight -= 1
+                }
+                if !messages.isEmpty {
+                    group.addTask { [connection] in
+                        try await connection.publish(messages)
+                        return messages.count
+                    }
+                    inFlight += 1
+                }
+                progress(summary.scanned)
+                if page.count < pageSize { break }
+            }
+            for try await published in group { summary.published += published }
+        }
+        return summary
+    }
+}

@@ -1,0 +1,166 @@
+import AMQP
+import Foundation
+import Logging
+import PensionDomain
+import PensionStore
+
+/// What an import did.
+public struct RosterImportSummary: Sendable, Equatable, Codable {
+    /// Data rows read (header excluded).
+    public var rows = 0
+    /// Beneficiaries newly on record.
+    public var inserted = 0
+    /// Beneficiaries whose data changed.
+    public var updated = 0
+    /// Beneficiaries already on record unchanged.
+    public var unchanged = 0
+    /// `verify` tasks published (and confirmed by the broker).
+    public var published = 0
+    /// Tasks not published because that beneficiary is already verified for the period.
+    public var alreadyDone = 0
+    /// Rows rejected (see the rejects file).
+    public var rejected = 0
+    /// Where rejected rows were written, if any.
+    public var rejectsPath: String?
+    /// Set when the file could not be read to its end (e.g. invalid UTF-8 at some line).
+    public var stoppedEarly: String?
+}
+
+/// Streams a beneficiary roster into the store and publishes one `verify` task per usable row.
+///
+/// Each batch is upserted first and then published with confirms, a few batches in flight at
+/// once; so a task never reaches a worker before its beneficiary is on record, and the import
+/// returns only when the broker holds every task. Task ids are deterministic per person and
+/// period: importing the same roster twice creates no new work.
+public struct RosterImporter: Sendable {
+    private let store: PensionDatabase
+    private let connection: AMQPConnection
+    private let topology: Topology
+    private let period: Period
+    private let batchSize: Int
+    private let window: Int
+    private let now: @Sendable () -> Date
+
+    /// `connection` must have publisher confirms enabled.
+    public init(store: PensionDatabase, connection: AMQPConnection, topology: Topology = Topology(), period: Period,
+                batchSize: Int = 1000, window: Int = 4, now: @escaping @Sendable () -> Date = Date.init) {
+        self.store = store
+        self.connection = connection
+        self.topology = topology
+        self.period = period
+        self.batchSize = batchSize
+        self.window = window
+        self.now = now
+    }
+
+    /// Imports `path`; unusable rows go to `rejectsPath` with their line number and reason.
+    /// `progress` is called with the number of rows read so far.
+    public func run(path: String, rejectsPath: String, progress: @Sendable (Int) -> Void = { _ in }) async throws -> RosterImportSummary {
+        var reader = try CSVFileReader(path: path)
+        guard let first = try reader.next(max: 1)?.first else { throw ImportError("\(path) is empty: expected a header row") }
+        let header: RosterHeader
+        do {
+            header = try RosterHeader(fields: first.fields)
+        } catch {
+            throw ImportError("\(path) line \(first.line): \(error)")
+        }
+        let rejects = RejectsWriter(path: rejectsPath, originalHeader: first.fields)
+        var summary = RosterImportSummary()
+        defer { try? rejects.close() }
+
+        try await withThrowingTaskGroup(of: Int.self) { group in
+            var inFlight = 0
+            while true {
+                let records: [CSVRecord]
+                do {
+                    guard let next = try reader.next(max: batchSize) else { break }
+                    records = next
+                } catch let error as CSVSyntaxError {
+                    summary.stoppedEarly = "\(error)"
+                    try rejects.write(line: error.line, field: "", reason: "\(error.message); the rest of the file was not read", fields: [])
+                    summary.rejected += 1
+                    break
+                }
+                summary.rows += records.count
+                var entries: [RosterEntry] = []
+                var seen = Set<NationalID>()
+                for record in records {
+                    switch RosterRowParser.parse(record, header: header) {
+                    case .success(let entry):
+                        guard seen.insert(entry.nationalID).inserted else {
+                            try rejects.write(line: record.line, field: "national_id", reason: "the same national_id appears twice in this batch; the later row was skipped", fields: record.fields)
+                            summary.rejected += 1
+                            continue
+                        }
+                        entries.append(entry)
+                    case .failure(let error):
+                        try rejects.write(line: error.line, field: error.field, reason: error.message, fields: record.fields)
+                        summary.rejected += 1
+                    }
+                }
+                let messages = try await storeAndBuildTasks(entries, summary: &summary)
+                if inFlight >= window, let done = try await group.next() {
+                    summary.published += done
+                    inFlight -= 1
+                }
+                if !messages.isEmpty {
+                    group.addTask { [connection] in
+                        try await connection.publish(messages)
+                        return messages.count
+                    }
+                    inFlight += 1
+                }
+                progress(summary.rows)
+            }
+            for try await done in group { summary.published += done }
+        }
+        summary.rejectsPath = rejects.count > 0 ? rejectsPath : nil
+        return summary
+    }
+
+    private func storeAndBuildTasks(_ entries: [RosterEntry], summary: inout RosterImportSummary) async throws -> [AMQPOutgoingMessage] {
+        guard !entries.isEmpty else { return [] }
+        let date = now()
+        let upsert = try await store.upsertBeneficiaries(entries.map(BeneficiaryUpsert.init), at: date)
+        summary.inserted += upsert.inserted
+        summary.updated += upsert.updated
+        summary.unchanged += upsert.unchanged
+        let tasks = entries.map { entry in
+            VerifyTask(taskID: TaskID.make(kind: TaskKind.verify.rawValue, nationalID: entry.nationalID, period: period),
+                       createdAt: date, period: period, beneficiary: .init(entry))
+        }
+        let done = try await store.recordedTaskIDs(tasks.map(\.taskID))
+        summary.alreadyDone += done.count
+        return tasks.filter { !done.contains($0.taskID) }.map { task in
+            VerifyTask.message(task, topology: topology)
+        }
+    }
+}
+
+extension VerifyTask {
+    /// The AMQP message of a verify task: persistent JSON, `message_id` = task id, key `verify.PROVINCE`.
+    public static func message(_ task: VerifyTask, topology: Topology) -> AMQPOutgoingMessage {
+        AMQPOutgoingMessage(
+            exchange: topology.tasksExchange,
+            routingKey: Topology.routingKey(.verify, province: task.beneficiary.provinceCode),
+            body: task.encodedJSON(),
+            properties: AMQPProperties(contentType: "application/json", messageID: task.taskID, persistent: true,
+                                       timestamp: UInt64(task.createdAt.timeIntervalSince1970)))
+    }
+}
+
+extension VerifyTask.Beneficiary {
+    init(_ entry: RosterEntry) {
+        self.init(nationalID: entry.nationalID.digits, fullName: entry.fullName, dateOfBirth: entry.dateOfBirth.iso,
+                  sex: entry.sex?.rawValue, provinceCode: entry.provinceCode, communeCode: entry.communeCode?.description)
+    }
+}
+
+extension BeneficiaryUpsert {
+    init(_ entry: RosterEntry) {
+        self.init(nationalID: entry.nationalID.digits, fullName: entry.fullName, dateOfBirth: entry.dateOfBirth.iso,
+                  sex: entry.sex?.rawValue, provinceCode: entry.provinceCode, communeCode: entry.communeCode?.description,
+                  phone: entry.phone, paymentMethod: entry.paymentMethod, bankBIN: entry.bankBIN, bankAccount: entry.bankAccount,
+                  legacyBHXHCode: entry.legacyBHXHCode?.digits)
+    }
+}

@@ -1,0 +1,88 @@
+import AMQP
+import Foundation
+import Logging
+import PensionStore
+import ServiceLifecycle
+
+/// Publishes follow-up messages that handlers committed to the outbox table, with publisher
+/// confirms, and marks them published only after the broker confirmed them.
+///
+/// A crash between confirm and mark re-publishes those rows on restart; the receivers are
+/// idempotent by `message_id`, so the duplicate is harmless. Several relays on one database
+/// may publish the same row twice for the same reason — never zero times.
+public final class OutboxRelay: Service {
+    private let url: AMQPURL
+    private let store: PensionDatabase
+    private let logger: Logger
+    private let name: String
+    private let batchSize: Int
+    private let idleDelay: Duration
+    private let reconnect = AMQPReconnectPolicy()
+
+    /// Creates a relay polling every `idleDelay` when the outbox is empty.
+    public init(url: AMQPURL, store: PensionDatabase, name: String, batchSize: Int = 500, idleDelay: Duration = .milliseconds(250), logger: Logger) {
+        self.url = url
+        self.store = store
+        self.name = name
+        self.batchSize = batchSize
+        self.idleDelay = idleDelay
+        self.logger = logger
+    }
+
+    /// Relays until graceful shutdown or cancellation, reconnecting as needed.
+    public func run() async throws {
+        await cancelWhenGracefulShutdown {
+            var failures = 0
+            while !Task.isCancelled {
+                do {
+                    let connection = try await AMQPConnection.connect(self.url, name: "\(self.name) outbox", logger: self.logger)
+                    do {
+                        try await connection.enablePublisherConfirms()
+                        failures = 0
+                        try await self.relay(on: connection)
+                    } catch {
+                        await connection.close()
+                        throw error
+                    }
+                    await connection.close()
+                } catch is CancellationError {
+                    return
+                } catch {
+                    if Task.isCancelled { return }
+                    failures += 1
+                    self.logger.warning("outbox relay failed; retrying", metadata: ["error": "\(error)"])
+                    try? await Task.sleep(for: self.reconnect.delay(afterFailures: failures, random: .random(in: 0..<1)))
+                }
+            }
+        }
+    }
+
+    /// Publishes everything pending once; returns how many rows it published. For tests and `drain`.
+    @discardableResult
+    public func relayPending(on connection: AMQPConnection) async throws -> Int {
+        var total = 0
+        while true {
+            let pending = try await store.pendingOutbox(limit: batchSize)
+            if pending.isEmpty { return total }
+            let messages = pending.map { row in
+                AMQPOutgoingMessage(exchange: row.exchange, routingKey: row.routingKey, body: row.body,
+                                    properties: AMQPProperties(contentType: "application/json", messageID: row.messageID,
+                                                               headers: row.headers.mapValues { .string($0) }))
+            }
+            try await connection.publish(messages)
+            try await store.markPublished(ids: pending.compactMap(\.id), at: Date())
+            total += pending.count
+        }
+    }
+
+    private func relay(on connection: AMQPConnection) async throws {
+        while !Task.isCancelled {
+            let published = try await relayPending(on: connection)
+            if published > 0 {
+                logger.debug("outbox relayed", metadata: ["outbox.published": "\(published)"])
+            } else {
+                try await Task.sleep(for: idleDelay)
+            }
+        }
+    }
+}

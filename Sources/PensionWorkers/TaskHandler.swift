@@ -1,0 +1,24 @@
+import AMQP
+
+/// What happened to one delivery, decided by a handler.
+public enum TaskDisposition: Sendable, Equatable {
+    /// The outcome is committed (now, or by an earlier delivery of the same task): ack it.
+    case completed
+    /// A transient failure (registry down, timeout): go down the retry ladder.
+    case retry(reason: String)
+    /// A permanent failure (undecodable, invalid, refused): park it with the reason.
+    case park(reason: String)
+}
+
+/// The work of one task kind. The runtime owns delivery, retry, parking and acks; a handler
+/// only decides and records.
+public protocol TaskHandler: Sendable {
+    /// The kind it handles.
+    var kind: TaskKind { get }
+
+    /// Processes a batch and commits every outcome in it durably (one transaction) before
+    /// returning one disposition per delivery, in order. `attempts[i]` is the 1-based attempt
+    /// number of `deliveries[i]`. Throwing means nothing was committed: the runtime keeps the
+    /// deliveries unacked and tries the whole batch again later.
+    func process(_ deliveries: [AMQPDelivery], attempts: [Int]) async throws -> [TaskDisposition]
+}

@@ -1,0 +1,207 @@
+import AMQP
+import Foundation
+import Logging
+import PensionDomain
+import ServiceLifecycle
+import Synchronization
+
+/// Runs one task handler against its work queue with PensionPay's delivery discipline:
+///
+/// 1. receive (manual ack, bounded prefetch) in batches;
+/// 2. the handler decodes, checks idempotency, does the work and commits every outcome of the
+///    batch in one transaction (group commit);
+/// 3. transient failures are republished to the retry ladder, permanent ones to the parking
+///    lot, both with publisher confirms;
+/// 4. only then one `multiple` ack covers the batch.
+///
+/// Nothing is acked before it is durable. A lost connection is rebuilt with back-off; unacked
+/// deliveries come back redelivered and the handler's idempotency makes them harmless. On
+/// SIGTERM/SIGINT (graceful shutdown) it stops taking deliveries, finishes the batch in hand,
+/// acks it and closes.
+public final class TaskWorker<Handler: TaskHandler>: Service {
+    private let url: AMQPURL
+    private let handler: Handler
+    private let options: WorkerOptions
+    private let logger: Logger
+    private let retryPolicy: RetryPolicy
+    private let status: WorkerStatus
+    private let stopping = Atomic<Bool>(false)
+    private let currentConsumer = Mutex<AMQPConsumer?>(nil)
+
+    /// Creates a worker; `status` is where it reports readiness and counts.
+    public init(url: AMQPURL, handler: Handler, options: WorkerOptions, status: WorkerStatus = WorkerStatus(), logger: Logger) {
+        self.url = url
+        self.handler = handler
+        self.options = options
+        self.status = status
+        self.logger = logger
+        self.retryPolicy = RetryPolicy(delays: options.topology.retryDelays)
+    }
+
+    /// Asks the worker to stop as after SIGTERM (for embedding without a ServiceGroup).
+    public func stop() {
+        stopping.store(true, ordering: .sequentiallyConsistent)
+        currentConsumer.withLock { $0?.stop() }
+    }
+
+    /// Consumes until graceful shutdown or cancellation.
+    public func run() async throws {
+        try await withGracefulShutdownHandler {
+            try await runUntilStopped()
+        } onGracefulShutdown: { [self] in
+            stop()
+        }
+    }
+
+    private var isStopping: Bool { stopping.load(ordering: .sequentiallyConsistent) || Task.isCancelled }
+
+    private func runUntilStopped() async throws {
+        var failures = 0
+        while !isStopping {
+            do {
+                try await session { failures = 0 }
+            } catch let error as AMQPError where error.isConnectionLevel || error.code == .consumerCancelled || error.code == .timeout {
+                status.setConsuming(false)
+                if isStopping { break }
+                failures += 1
+                let delay = options.reconnect.delay(afterFailures: failures, random: Double.random(in: 0..<1))
+                logger.warning("broker connection lost; reconnecting", metadata: [
+                    "amqp.error": "\(error)", "retry.in_ms": "\(Int(delay.seconds * 1000))", "retry.failures": "\(failures)",
+                ])
+                try? await Task.sleep(for: delay)
+            }
+        }
+        status.setConsuming(false)
+        logger.info("worker stopped", metadata: ["task.kind": "\(handler.kind.rawValue)"])
+    }
+
+    /// One connection's lifetime: connect, consume, process batches, until loss or stop.
+    private func session(connected: () -> Void) async throws {
+        let queue = options.topology.workQueue(handler.kind)
+        let consumerConnection = try await AMQPConnection.connect(url, name: "\(options.name) consumer", logger: logger)
+        let publisher: AMQPConnection
+        do {
+            publisher = try await AMQPConnection.connect(url, name: "\(options.name) publisher", logger: logger)
+            try await publisher.enablePublisherConfirms()
+        } catch {
+            await consumerConnection.close()
+            throw error
+        }
+        do {
+            try await consume(queue: queue, consumerConnection: consumerConnection, publisher: publisher, connected: connected)
+        } catch {
+            await consumerConnection.close()
+            await publisher.close()
+            throw error
+        }
+        // Closing cancels the consumer first, then the channel; anything unacked requeues.
+        await consumerConnection.close()
+        await publisher.close()
+    }
+
+    private func consume(queue: String, consumerConnection: AMQPConnection, publisher: AMQPConnection, connected: () -> Void) async throws {
+        let consumer = try await consumerConnection.consumer(queue: queue, prefetch: options.prefetch)
+        currentConsumer.withLock { $0 = consumer }
+        defer { currentConsumer.withLock { $0 = nil } }
+        if isStopping { consumer.stop() }
+        connected()
+        status.setConsuming(true)
+        logger.info("consuming", metadata: ["amqp.queue": "\(queue)", "amqp.url": "\(url)", "amqp.prefetch": "\(options.prefetch)"])
+
+        while true {
+            let batch = try await consumer.next(max: options.maxBatch)
+            if batch.isEmpty { return }   // stopped: everything taken was acked
+            try await handle(batch, queue: queue, consumer: consumerConnection, publisher: publisher)
+        }
+    }
+
+    private func handle(_ batch: [AMQPDelivery], queue: String, consumer: AMQPConnection, publisher: AMQPConnection) async throws {
+        let started = ContinuousClock.now
+        let attempts = batch.map(TaskHeaders.attempt(of:))
+        var dispositions: [TaskDisposition]?
+        var storeFailures = 0
+        while dispositions == nil {
+            do {
+                dispositions = try await handler.process(batch, attempts: attempts)
+                status.setStoreHealthy(true)
+            } catch {
+                // Nothing was committed: keep the deliveries unacked and try again. On shutdown,
+                // give up; closing the connection hands them back to the broker.
+                status.setStoreHealthy(false)
+                storeFailures += 1
+                logger.error("could not record outcomes; will retry the batch", metadata: [
+                    "error": "\(error)", "batch.size": "\(batch.count)", "task.kind": "\(handler.kind.rawValue)",
+                ])
+                if isStopping { throw AMQPError(.connectionClosed, "stopping with an unrecorded batch") }
+                try await Task.sleep(for: options.storeRetry.delay(afterFailures: storeFailures, random: Double.random(in: 0..<1)))
+            }
+        }
+        guard let dispositions, dispositions.count == batch.count else {
+            preconditionFailure("handler returned \(dispositions?.count ?? -1) dispositions for \(batch.count) deliveries")
+        }
+
+        var republish: [AMQPOutgoingMessage] = []
+        var retried = 0, parked = 0
+        for (index, (delivery, disposition)) in zip(batch, dispositions).enumerated() {
+            switch disposition {
+            case .completed:
+                continue
+            case .retry(let reason):
+                switch retryPolicy.decision(afterFailedAttempt: attempts[index], transient: true, reason: reason) {
+                case .retry(let rung, _, let nextAttempt):
+                    retried += 1
+                    republish.append(retryMessage(delivery, rung: rung, attempt: nextAttempt, reason: reason))
+                case .park(let why):
+                    parked += 1
+                    republish.append(parkMessage(delivery, queue: queue, attempt: attempts[index], reason: why))
+                case .ack:
+                    continue
+                }
+            case .park(let reason):
+                parked += 1
+                republish.append(parkMessage(delivery, queue: queue, attempt: attempts[index], reason: reason))
+            }
+        }
+        if !republish.isEmpty {
+            // Confirmed before the ack: a crash in between means a duplicate, never a loss.
+            try await publisher.publish(republish)
+        }
+        try await consumer.ack(batch[batch.count - 1], multiple: true)
+        let completed = batch.count - retried - parked
+        status.record(completed: completed, retried: retried, parked: parked)
+        logger.debug("batch done", metadata: [
+            "task.kind": "\(handler.kind.rawValue)", "batch.size": "\(batch.count)", "batch.completed": "\(completed)",
+            "batch.retried": "\(retried)", "batch.parked": "\(parked)",
+            "batch.ms": "\(Int((ContinuousClock.now - started).seconds * 1000))",
+        ])
+    }
+
+    private func retryMessage(_ delivery: AMQPDelivery, rung: Int, attempt: Int, reason: String) -> AMQPOutgoingMessage {
+        var properties = delivery.properties
+        properties.persistent = true
+        properties.headers[TaskHeaders.attempt] = .int(Int64(attempt))
+        properties.headers[TaskHeaders.reason] = .string(reason)
+        logger.info("task retry scheduled", metadata: [
+            "task.id": "\(delivery.properties.messageID ?? "?")", "task.kind": "\(handler.kind.rawValue)",
+            "task.attempt": "\(attempt)", "retry.reason": "\(reason)",
+        ])
+        return AMQPOutgoingMessage(exchange: options.topology.retryExchange(rung: rung), routingKey: delivery.routingKey,
+                                   body: delivery.body, properties: properties)
+    }
+
+    private func parkMessage(_ delivery: AMQPDelivery, queue: String, attempt: Int, reason: String) -> AMQPOutgoingMessage {
+        var properties = delivery.properties
+        properties.persistent = true
+        properties.headers[TaskHeaders.attempt] = .int(Int64(attempt))
+        properties.headers[TaskHeaders.reason] = .string(reason)
+        properties.headers[TaskHeaders.parkedAt] = .string(Date().formatted(.iso8601))
+        properties.headers[TaskHeaders.worker] = .string(options.name)
+        properties.headers[TaskHeaders.sourceQueue] = .string(queue)
+        logger.warning("task parked", metadata: [
+            "task.id": "\(delivery.properties.messageID ?? "?")", "task.kind": "\(handler.kind.rawValue)",
+            "task.attempt": "\(attempt)", "park.reason": "\(reason)",
+        ])
+        return AMQPOutgoingMessage(exchange: options.topology.deadExchange, routingKey: delivery.routingKey,
+                                   body: delivery.body, properties: properties)
+    }
+}

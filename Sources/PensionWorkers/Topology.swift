@@ -1,0 +1,135 @@
+import AMQP
+
+/// The broker objects PensionPay uses, and how to declare them (idempotently).
+///
+/// ```
+/// pensionpay.tasks (topic) ──verify.#──► pensionpay.verify (quorum, delivery limit) ─┐
+///                          ──outreach.#► pensionpay.outreach                          │ dead-letter
+///                          ──register.#► pensionpay.register                          ▼
+/// pensionpay.retry.5s|30s|300s (fanout) ► delay queue (TTL) ──► back to pensionpay.tasks
+/// pensionpay.dead (fanout) ──► pensionpay.dead (parking lot: reason, time, worker in headers)
+/// ```
+/// Routing keys are `KIND.PROVINCE` (`verify.79`), so a node can own a set of provinces.
+public struct Topology: Sendable, Equatable {
+    /// Prefix of every name: `pensionpay` in production; tests and benchmarks use their own.
+    public var namespace: String
+    /// The topic exchange producers publish to.
+    public var tasksExchange: String { "\(namespace).tasks" }
+    /// The fanout exchange (and queue) of parked messages.
+    public var deadExchange: String { "\(namespace).dead" }
+    /// The parking queue.
+    public var deadQueue: String { "\(namespace).dead" }
+    /// Delays of the retry ladder; one delay queue per rung.
+    public var retryDelays: [Duration] = [.seconds(5), .seconds(30), .seconds(300)]
+    /// Deliveries of one message before the broker parks it (a worker crashing on it each time).
+    public var deliveryLimit = 10
+    /// Province codes this node owns; empty means all (`#`).
+    public var provinces: [String] = []
+
+    /// Creates the default topology.
+    public init(namespace: String = "pensionpay", retryDelays: [Duration] = [.seconds(5), .seconds(30), .seconds(300)], provinces: [String] = []) {
+        self.namespace = namespace
+        self.retryDelays = retryDelays
+        self.provinces = provinces
+    }
+
+    /// The work queue of a task kind.
+    public func workQueue(_ kind: TaskKind) -> String { "\(namespace).\(kind.rawValue)" }
+
+    /// The exchange (and queue) name of a retry rung.
+    public func retryExchange(rung: Int) -> String {
+        "\(namespace).retry.\(Self.label(retryDelays[rung]))"
+    }
+
+    /// Routing key of a task: `KIND.PROVINCE`.
+    public static func routingKey(_ kind: TaskKind, province: String) -> String { "\(kind.rawValue).\(province)" }
+
+    static func label(_ delay: Duration) -> String {
+        let ms = Int64(delay.seconds * 1000)
+        return ms % 1000 == 0 ? "\(ms / 1000)s" : "\(ms)ms"
+    }
+
+    /// Quorum queues dead-letter at-most-once unless told otherwise; at-least-once needs
+    /// `reject-publish` overflow. A parked or delayed task must never vanish in transit.
+    private var safeDeadLettering: AMQPTable {
+        ["x-dead-letter-strategy": .string("at-least-once"), "x-overflow": .string("reject-publish")]
+    }
+
+    /// Every queue of the topology (work, retry, parking).
+    public var allQueues: [String] {
+        TaskKind.allCases.map(workQueue) + retryDelays.indices.map { retryExchange(rung: $0) } + [deadQueue]
+    }
+
+    /// Every exchange of the topology.
+    public var allExchanges: [String] {
+        [tasksExchange, deadExchange] + retryDelays.indices.map { retryExchange(rung: $0) }
+    }
+
+    /// Deletes every queue and exchange (tests and benchmarks clean up with it).
+    public func delete(on connection: AMQPConnection) async throws {
+        for queue in allQueues { try await connection.deleteQueue(queue) }
+        for exchange in allExchanges { try await connection.deleteExchange(exchange) }
+    }
+
+    /// Declares everything; safe to run again and from several nodes. A queue that exists
+    /// with other arguments fails with a message that names the queue and the difference.
+    public func declare(on connection: AMQPConnection) async throws {
+        try await connection.declareExchange(tasksExchange, kind: .topic)
+        try await connection.declareExchange(deadExchange, kind: .fanout)
+        try await declareQueue(deadQueue, ["x-queue-type": .string("quorum")], on: connection)
+        try await connection.bindQueue(deadQueue, exchange: deadExchange, routingKey: "")
+
+        for kind in TaskKind.allCases {
+            let queue = workQueue(kind)
+            var arguments: AMQPTable = [
+                "x-queue-type": .string("quorum"),
+                "x-delivery-limit": .int(Int64(deliveryLimit)),
+                "x-dead-letter-exchange": .string(deadExchange),
+            ]
+            arguments.merge(safeDeadLettering) { a, _ in a }
+            try await declareQueue(queue, arguments, on: connection)
+            let keys = provinces.isEmpty ? ["\(kind.rawValue).#"] : provinces.map { Self.routingKey(kind, province: $0) }
+            for key in keys {
+                try await connection.bindQueue(queue, exchange: tasksExchange, routingKey: key)
+            }
+        }
+
+        for rung in retryDelays.indices {
+            let name = retryExchange(rung: rung)
+            try await connection.declareExchange(name, kind: .fanout)
+            var arguments: AMQPTable = [
+                "x-queue-type": .string("quorum"),
+                "x-message-ttl": .int(Int64(retryDelays[rung].seconds * 1000)),
+                // No dead-letter routing key: the message keeps its own (`verify.79`).
+                "x-dead-letter-exchange": .string(tasksExchange),
+            ]
+            arguments.merge(safeDeadLettering) { a, _ in a }
+            try await declareQueue(name, arguments, on: connection)
+            try await connection.bindQueue(name, exchange: name, routingKey: "")
+        }
+    }
+
+    private func declareQueue(_ name: String, _ arguments: AMQPTable, on connection: AMQPConnection) async throws {
+        do {
+            try await connection.declareQueue(name, options: AMQPQueueOptions(durable: true, arguments: arguments))
+        } catch let error as AMQPError where error.code == .inequivalentArguments {
+            throw TopologyError(
+                queue: name,
+                message: """
+                queue \(name) already exists with different arguments (\(error.message)). \
+                PensionPay wants: \(arguments.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ", ")). \
+                Queue arguments cannot be changed in place: drain the queue, delete it \
+                (rabbitmqctl delete_queue \(name)), then run `pensionpay topology declare` again.
+                """)
+        }
+    }
+}
+
+/// A topology declaration failed in a way an operator has to resolve.
+public struct TopologyError: Error, CustomStringConvertible, Sendable {
+    /// The queue concerned.
+    public var queue: String
+    /// What differs and what to do.
+    public var message: String
+    public var description: String { message }
+}

@@ -1,0 +1,120 @@
+import AMQP
+import Foundation
+import Logging
+import PensionDomain
+import PensionStore
+
+/// Verifies beneficiaries against the population registry and records the outcome.
+///
+/// Per batch: decode (undecodable → park), skip tasks already recorded (idempotency by
+/// `task_id`), look the rest up in the registry in one call (unreachable → retry, never an
+/// outcome), match, and commit outcomes, holds, audit rows and follow-ups in one transaction.
+public struct VerifyHandler: TaskHandler {
+    public let kind = TaskKind.verify
+    private let store: PensionDatabase
+    private let registry: any PopulationRegistry
+    private let topology: Topology
+    private let workerName: String
+    private let logger: Logger
+    private let now: @Sendable () -> Date
+
+    /// Creates the handler.
+    public init(store: PensionDatabase, registry: any PopulationRegistry, topology: Topology = Topology(),
+                workerName: String, logger: Logger, now: @escaping @Sendable () -> Date = Date.init) {
+        self.store = store
+        self.registry = registry
+        self.topology = topology
+        self.workerName = workerName
+        self.logger = logger
+        self.now = now
+    }
+
+    public func process(_ deliveries: [AMQPDelivery], attempts: [Int]) async throws -> [TaskDisposition] {
+        var dispositions = [TaskDisposition](repeating: .completed, count: deliveries.count)
+        var tasks: [(index: Int, task: VerifyTask)] = []
+        for (index, delivery) in deliveries.enumerated() {
+            switch TaskDecoder.decodeVerify(delivery.body) {
+            case .success(let task): tasks.append((index, task))
+            case .failure(let error): dispositions[index] = .park(reason: "undecodable verify task: \(error)")
+            }
+        }
+
+        // Idempotency: a task already recorded (or twice in this batch) changes nothing again.
+        let done = try await store.recordedTaskIDs(tasks.map(\.task.taskID))
+        var seen = Set<String>()
+        tasks.removeAll { !seen.insert($0.task.taskID).inserted || done.contains($0.task.taskID) }
+
+        var claims: [(index: Int, task: VerifyTask, claim: IdentityClaim)] = []
+        var records: [VerificationOutcomeRecord] = []
+        for (index, task) in tasks {
+            do {
+                claims.append((index, task, try task.beneficiary.identityClaim()))
+            } catch {
+                guard let id = try? NationalID.parse(task.beneficiary.nationalID) else {
+                    // No usable key: there is no beneficiary to hold, so an officer must see the message.
+                    dispositions[index] = .park(reason: "invalid task: \(error)")
+                    continue
+                }
+                records.append(record(task, id: id, result: VerificationResult(outcome: .invalid(reason: error.description)),
+                                      attempt: attempts[index], followUp: nil))
+            }
+        }
+
+        var found: [NationalID: RegistryRecord] = [:]
+        if !claims.isEmpty {
+            do {
+                found = try await registry.lookup(claims.map(\.claim.nationalID))
+            } catch {
+                for claim in claims { dispositions[claim.index] = .retry(reason: "\(error)") }
+                claims.removeAll()
+            }
+        }
+
+        let current = try await store.beneficiaries(nationalIDs: claims.map(\.claim.nationalID.digits))
+        let date = now()
+        for (index, task, claim) in claims {
+            let result = IdentityMatcher.verify(claim: claim, record: found[claim.nationalID])
+            var followUp: OutreachTask?
+            if result.outcome == .verified, let row = current[claim.nationalID.digits], row.paymentMethod == .cash, row.status != .deceased {
+                followUp = .followUp(nationalID: claim.nationalID, provinceCode: row.provinceCode, communeCode: row.communeCode,
+                                     period: task.period, at: date)
+            }
+            records.append(record(task, id: claim.nationalID, result: result, attempt: attempts[index], followUp: followUp))
+        }
+
+        let results = try await store.recordVerifications(records, at: date)
+        for (position, result) in results.enumerated() where result == .unknownBeneficiary {
+            logger.warning("verification for a beneficiary not on record", metadata: [
+                "task.id": "\(records[position].taskID)", "beneficiary.id": "\(records[position].nationalID.maskedID)",
+            ])
+        }
+        return dispositions
+    }
+
+    private func record(_ task: VerifyTask, id: NationalID, result: VerificationResult, attempt: Int, followUp: OutreachTask?) -> VerificationOutcomeRecord {
+        var mismatch: [String] = []
+        var detail: String?
+        switch result.outcome {
+        case .mismatch(let fields): mismatch = fields.map(\.rawValue)
+        case .deceased(let date): detail = date.map { "date of death \($0.iso)" }
+        case .invalid(let reason): detail = reason
+        case .verified, .notFound: break
+        }
+        let warnings = result.warnings.isEmpty ? nil : String(decoding: (try? JSONEncoder().encode(result.warnings)) ?? Data(), as: UTF8.self)
+        let followUps = followUp.map { task in
+            [OutboxMessage(messageID: task.taskID, exchange: topology.tasksExchange,
+                           routingKey: Topology.routingKey(.outreach, province: task.provinceCode),
+                           body: task.encodedJSON(), headers: [:])]
+        } ?? []
+        return VerificationOutcomeRecord(
+            taskID: task.taskID, nationalID: id.digits, period: task.period.description, outcome: result.outcome.kind.rawValue,
+            mismatchFields: mismatch, warningsJSON: warnings, detail: detail, attempt: attempt, worker: workerName, followUps: followUps)
+    }
+}
+
+extension String {
+    /// A 12-digit ID masked for logs (`079*******23`); anything else fully starred.
+    var maskedID: String {
+        (try? NationalID.parse(self))?.masked ?? String(repeating: "*", count: count)
+    }
+}

@@ -1,0 +1,141 @@
+import AMQP
+import ArgumentParser
+import Foundation
+import PensionDomain
+import PensionStore
+import PensionWorkers
+
+/// `pensionpay bench verify`: measured figures, never a timed test.
+struct BenchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench", abstract: "Benchmarks against the real broker and SQLite.", subcommands: [Verify.self])
+
+    struct Verify: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Publish N verify tasks, run K verify worker processes until every outcome is committed, print figures.")
+
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "How many tasks.") var tasks = 20_000
+        @Option(help: "Worker processes.") var workers = 1
+        @Option(help: "Prefetch per worker.") var prefetch: UInt16 = 1000
+        @Option(help: "Group-commit batch per worker.") var batch = 500
+        @Option(help: "Give up after this many seconds.") var timeout = 600.0
+
+        func run() async throws {
+            let logger = global.makeLogger("pensionpay.bench")
+            let url = try global.resolvedAMQPURL()
+            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("pensionpay-bench-\(UUID().uuidString.prefix(8))")
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: directory) }
+            let dbPath = directory.appendingPathComponent("node.sqlite").path
+            let registryPath = directory.appendingPathComponent("registry.sqlite").path
+            let store = try PensionDatabase(path: dbPath)
+            let registry = try RegistryDatabase.create(path: registryPath)
+            let period = Period(year: 2026, month: 11)!
+
+            // Data: N beneficiaries on record and in the registry (a realistic mix of outcomes).
+            var people: [VerifyTask] = []
+            people.reserveCapacity(tasks)
+            var upserts: [BeneficiaryUpsert] = []
+            var registryRows: [RegistryRow] = []
+            for i in 0..<tasks {
+                let id = try NationalID.parse(String(format: "0790%02d%06d", 40 + i % 50, i))
+                let name = ["Nguyễn Văn Hùng", "Trần Thị Thủy", "Lê Hữu Phúc", "Phạm Thị Hòa"][i % 4]
+                upserts.append(BeneficiaryUpsert(nationalID: id.digits, fullName: name, dateOfBirth: "19\(40 + i % 50)-03-07", sex: i % 4 == 0 || i % 4 == 2 ? "M" : "F",
+                                                 provinceCode: ["01", "79", "24", "92"][i % 4], paymentMethod: i % 5 == 0 ? .cash : .bank,
+                                                 bankBIN: i % 5 == 0 ? nil : "970436", bankAccount: i % 5 == 0 ? nil : String(format: "0011%09d", i)))
+                if i % 50 != 0 {
+                    registryRows.append(RegistryRow(nationalID: id.digits, fullName: name, dateOfBirth: "19\(40 + i % 50)-03-07",
+                                                    sex: i % 4 == 0 || i % 4 == 2 ? "M" : "F", status: i % 40 == 1 ? .deceased : .alive))
+                }
+                people.append(VerifyTask(taskID: TaskID.make(kind: "verify", nationalID: id, period: period), createdAt: Date(), period: period,
+                                         beneficiary: .init(nationalID: id.digits, fullName: name, dateOfBirth: "19\(40 + i % 50)-03-07",
+                                                            sex: i % 4 == 0 || i % 4 == 2 ? "M" : "F", provinceCode: ["01", "79", "24", "92"][i % 4])))
+            }
+            for chunk in stride(from: 0, to: upserts.count, by: 5000) {
+                _ = try await store.upsertBeneficiaries(Array(upserts[chunk..<min(chunk + 5000, upserts.count)]), at: Date())
+            }
+            try registry.importRows(registryRows)
+
+            let topology = Topology(namespace: "bench-\(UUID().uuidString.prefix(8))")
+            let connection = try await AMQPConnection.connect(url, name: "pensionpay bench", logger: logger)
+            try await topology.declare(on: connection)
+            try await connection.enablePublisherConfirms()
+
+            // Publish, 1,000 per confirmed batch, 4 batches in flight.
+            let publishStart = ContinuousClock.now
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                var inFlight = 0
+                for chunk in stride(from: 0, to: people.count, by: 1000) {
+                    let messages = people[chunk..<min(chunk + 1000, people.count)].map { VerifyTask.message($0, topology: topology) }
+                    if inFlight >= 4 { try await group.next(); inFlight -= 1 }
+                    group.addTask { try await connection.publish(messages) }
+                    inFlight += 1
+                }
+                try await group.waitForAll()
+            }
+            let publishSeconds = (ContinuousClock.now - publishStart).seconds
+
+            // Consume with K worker processes until every outcome is committed.
+            let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+            let consumeStart = ContinuousClock.now
+            var processes: [Process] = []
+            for k in 0..<workers {
+                let process = Process()
+                process.executableURL = executable
+                process.arguments = ["worker", "verify", "--db", dbPath, "--registry", registryPath, "--namespace", topology.namespace,
+                                     "--prefetch", String(prefetch), "--batch", String(batch), "--name", "bench-\(k)", "--log-level", "warning"]
+                var environment = ProcessInfo.processInfo.environment
+                environment["PENSIONPAY_AMQP_URL"] = url.rawValue
+                process.environment = environment
+                try process.run()
+                processes.append(process)
+            }
+            let deadline = ContinuousClock.now + .seconds(timeout)
+            var done = 0
+            var peaks = [Int](repeating: 0, count: workers)
+            while done < tasks && ContinuousClock.now < deadline {
+                try await Task.sleep(for: .milliseconds(50))
+                done = try store.verificationCount()
+                for (k, process) in processes.enumerated() { peaks[k] = max(peaks[k], ProcessStats.peakRSSKiB(process.processIdentifier)) }
+            }
+            let consumeSeconds = (ContinuousClock.now - consumeStart).seconds
+            let cpu = processes.map { ProcessStats.cpuSeconds($0.processIdentifier) }.reduce(0, +)
+            for (k, process) in processes.enumerated() { peaks[k] = max(peaks[k], ProcessStats.peakRSSKiB(process.processIdentifier)) }
+            for process in processes { process.terminate() }
+            for process in processes { process.waitUntilExit() }
+            try? await topology.delete(on: connection)
+            await connection.close()
+
+            print("""
+            bench verify: \(tasks) tasks, \(workers) worker process(es), prefetch \(prefetch), batch \(batch), broker \(url.host)
+              publish (confirmed, 1000/batch, 4 in flight): \(String(format: "%.0f", Double(tasks) / publishSeconds)) tasks/s (\(String(format: "%.2f", publishSeconds)) s)
+              verify end to end (spawn → last outcome committed): \(String(format: "%.0f", Double(done) / consumeSeconds)) tasks/s (\(String(format: "%.2f", consumeSeconds)) s, \(done) outcomes)
+              worker peak RSS: \(peaks.map { String(format: "%.1f MiB", Double($0) / 1024) }.joined(separator: ", "))
+              worker CPU: \(String(format: "%.2f", cpu * 1000 / Double(max(done, 1)))) s per 1000 tasks
+            """)
+            if done < tasks { throw Console.fail("only \(done) of \(tasks) outcomes after \(Int(timeout)) s") }
+        }
+    }
+}
+
+/// Figures about a child process from /proc (Linux).
+enum ProcessStats {
+    /// Peak resident set size (VmHWM) in KiB, or 0.
+    static func peakRSSKiB(_ pid: Int32) -> Int {
+        guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8) else { return 0 }
+        for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+            return Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "0") ?? 0
+        }
+        return 0
+    }
+
+    /// User + system CPU seconds so far.
+    static func cpuSeconds(_ pid: Int32) -> Double {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let close = stat.lastIndex(of: ")") else { return 0 }
+        let fields = stat[stat.index(after: close)...].split(separator: " ")
+        guard fields.count > 13, let user = Double(fields[11]), let system = Double(fields[12]) else { return 0 }
+        return (user + system) / Double(sysconf(Int32(_SC_CLK_TCK)))
+    }
+}

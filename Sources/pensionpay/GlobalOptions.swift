@@ -1,0 +1,64 @@
+import AMQP
+import ArgumentParser
+import Foundation
+import Logging
+
+/// Options every command shares; flags win over the environment, which wins over defaults.
+struct GlobalOptions: ParsableArguments {
+    @Option(name: .customLong("amqp-url"), help: "Broker URI (env PENSIONPAY_AMQP_URL). Prefer --amqp-url-file for passwords.")
+    var amqpURL: String?
+
+    @Option(name: .customLong("amqp-url-file"), help: "File holding the broker URI (env PENSIONPAY_AMQP_URL_FILE).")
+    var amqpURLFile: String?
+
+    @Option(name: .customLong("db"), help: "SQLite database of this node (env PENSIONPAY_DB; default pensionpay.sqlite).")
+    var database: String?
+
+    @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error (env PENSIONPAY_LOG_LEVEL; default info).")
+    var logLevel: String?
+
+    static let defaultAMQPURL = "amqp://guest:guest@127.0.0.1:5672/%2F"
+
+    private var environment: [String: String] { ProcessInfo.processInfo.environment }
+
+    /// The broker URL, from the flag, the URL file, the environment, or the default.
+    func resolvedAMQPURL() throws -> AMQPURL {
+        let raw: String
+        if let amqpURL {
+            raw = amqpURL
+        } else if let file = amqpURLFile ?? environment["PENSIONPAY_AMQP_URL_FILE"] {
+            guard let contents = try? String(contentsOfFile: file, encoding: .utf8) else {
+                throw ValidationError("cannot read the AMQP URL file \(file)")
+            }
+            raw = contents.trimmingCharacters(in: .whitespacesAndNewlines)
+        } else {
+            raw = environment["PENSIONPAY_AMQP_URL"] ?? Self.defaultAMQPURL
+        }
+        do {
+            return try AMQPURL(raw)
+        } catch let error as AMQPError {
+            throw ValidationError("bad AMQP URL: \(error.message)")
+        }
+    }
+
+    /// The node database path.
+    var databasePath: String { database ?? environment["PENSIONPAY_DB"] ?? "pensionpay.sqlite" }
+
+    /// Bootstraps logging once per process and returns the root logger.
+    func makeLogger(_ label: String) -> Logger {
+        let levelName = logLevel ?? environment["PENSIONPAY_LOG_LEVEL"] ?? "info"
+        let level = Logger.Level(rawValue: levelName) ?? .info
+        LoggingBootstrap.once(level: level)
+        var logger = Logger(label: label)
+        logger.logLevel = level
+        return logger
+    }
+}
+
+/// Registry location option, shared by commands that read the embedded registry.
+struct RegistryOptions: ParsableArguments {
+    @Option(name: .customLong("registry"), help: "Population-registry extract database (env PENSIONPAY_REGISTRY; default registry.sqlite).")
+    var registry: String?
+
+    var path: String { registry ?? ProcessInfo.processInfo.environment["PENSIONPAY_REGISTRY"] ?? "registry.sqlite" }
+}

@@ -1,0 +1,32 @@
+import AMQP
+import ArgumentParser
+import PensionStore
+import PensionWorkers
+
+/// `pensionpay review --period P`: the monthly review.
+struct ReviewCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "review",
+        abstract: "Publish a verify task for every living beneficiary on record (idempotent per period).")
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var period: PeriodOption
+    @Option(help: "Print the summary as json or text.") var format: OutputFormat = .text
+
+    func run() async throws {
+        let logger = global.makeLogger("pensionpay.review")
+        let store = try PensionDatabase(path: global.databasePath)
+        let connection = try await AMQPConnection.connect(try global.resolvedAMQPURL(), name: "pensionpay review", logger: logger)
+        try await connection.enablePublisherConfirms()
+        let progress = Progress("beneficiaries")
+        let summary = try await MonthlyReview(store: store, connection: connection, period: try period.resolved()).run(progress: progress.update)
+        progress.finish()
+        await connection.close()
+        switch format {
+        case .json: print(try JSONCoding.string(summary))
+        case .text:
+            print("scanned \(summary.scanned) living beneficiaries: \(summary.published) verify tasks published, "
+                  + "\(summary.alreadyDone) already verified this period, \(summary.unusable) unusable")
+        }
+    }
+}

@@ -1,0 +1,34 @@
+import AMQP
+import ArgumentParser
+import PensionWorkers
+
+/// `pensionpay topology declare`.
+struct TopologyCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "topology", abstract: "Broker exchanges and queues.", subcommands: [Declare.self])
+
+    struct Declare: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Declare exchanges, quorum work queues, the retry ladder and the parking lot (idempotent).")
+
+        @OptionGroup var global: GlobalOptions
+
+        @Option(name: .customLong("province"), help: "Bind only these provinces (repeatable; default: all).")
+        var provinces: [String] = []
+
+        func run() async throws {
+            let logger = global.makeLogger("pensionpay.topology")
+            let topology = Topology(provinces: provinces)
+            let connection = try await AMQPConnection.connect(try global.resolvedAMQPURL(), name: "pensionpay topology", logger: logger)
+            do {
+                try await topology.declare(on: connection)
+            } catch let error as TopologyError {
+                await connection.close()
+                throw Console.fail(error.message)
+            }
+            await connection.close()
+            print("topology declared: \(topology.tasksExchange), \(TaskKind.allCases.map { topology.workQueue($0) }.joined(separator: ", ")), "
+                  + "\(topology.retryDelays.indices.map { topology.retryExchange(rung: $0) }.joined(separator: ", ")), \(topology.deadQueue)")
+        }
+    }
+}

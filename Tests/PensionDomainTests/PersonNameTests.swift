@@ -1,0 +1,107 @@
+import Testing
+@testable import PensionDomain
+
+@Suite("PersonName")
+struct PersonNameTests {
+    @Test("equal names match", arguments: [
+        ("Nguyễn Thị Ánh Đào", "Nguyễn Thị Ánh Đào"),
+        ("Nguyễn Thị Ánh Đào", "Nguye\u{0302}\u{0303}n Thi\u{0323} A\u{0301}nh Đa\u{0300}o"), // NFD
+        ("Nguyễn Thị Ánh Đào", "NGUYỄN THỊ ÁNH ĐÀO"),
+        ("Đào Văn Đức", "\u{00D0}ào Văn \u{00D0}ức"),          // Icelandic ETH
+        ("đào", "\u{00F0}ào"),
+        ("Đỗ", "\u{0189}ỗ"),                                     // African D
+        ("Nguyễn  Văn\u{00A0}An", "Nguyễn Văn An"),
+        ("\u{200B}Nguyễn\u{200C} Văn An\u{FEFF} ", "Nguyễn Văn An"),
+        ("Ngu\u{200D}yễn Văn An", "Nguyễn Văn An"),
+        ("Trần\tVăn\nAn", "Trần Văn An"),
+        ("Lê Thị Hòa", "Lê Thị Hoà"),
+        ("Hòa", "HOÀ"),
+        ("Nguyễn Thị Thủy", "Nguyễn Thị Thuỷ"),
+        ("Lê Văn Úy", "Lê Văn Uý"),
+        ("Trần Thị Hóa", "Trần Thị Hoá"),
+        ("Khỏe", "Khoẻ"),
+        ("Khoè", "Khòe"),
+        ("Xòe", "Xoè"),
+        ("Hoạ", "Họa"),
+        ("Thoã", "Thõa"),
+        ("Hoả", "Hỏa"),
+        ("Huỳnh", "HUỲNH"),
+        ("Quý", "Qúy"),
+        ("Thụy", "Thuỵ"),
+        ("Tuỳ", "Tùy"),
+        ("Lê Hoàng Long", "Lê Hòang Long"),
+        ("Nguyễn Ngọc Thủy Tiên", "nguyễn ngọc thuỷ tiên"),
+        ("Trương Thị Thúy Hằng", "Trương Thị Thuý Hằng"),
+        ("Đinh Ngọc Khuê", "Đinh Ngọc Khuê"),
+        ("Ngoài", "Ngòai"),
+        ("Khuỷu", "Khủyu"),
+        ("Giữ", "Giữ"),
+        ("Lê-Hoà", "Lê-Hòa"),
+    ])
+    func matching(a: String, b: String) {
+        #expect(PersonName.matches(a, b), "\(a) vs \(b): \(PersonName.matchKey(a)) / \(PersonName.matchKey(b))")
+        #expect(PersonName.matchKey(a) == PersonName.matchKey(b))
+    }
+
+    @Test("real differences stay different", arguments: [
+        ("Lê", "Lệ"),
+        ("Lê Văn An", "Le Van An"),
+        ("Nguyễn Thị Ánh Đào", "NGUYEN THI ANH DAO"),
+        ("Đào", "Dao"),
+        ("Hòa", "Hóa"),
+        ("Thủy", "Thùy"),
+        ("Hương", "Huơng"),
+        ("Nguyễn Văn An", "Nguyễn Văn Anh"),
+        ("Trần Văn An", "Trần An"),
+        ("Phạm Thị Mai", "Phạm Thị Mái"),
+        ("Ngô", "Ngộ"),
+        ("Vũ", "Võ"),
+    ])
+    func notMatching(a: String, b: String) {
+        #expect(!PersonName.matches(a, b), "\(a) vs \(b)")
+    }
+
+    @Test func matchKeyIsNFCLowerCaseSingleSpaced() {
+        let key = PersonName.matchKey("  NGUYE\u{0302}\u{0303}N\u{00A0}\u{00A0}Thị  ")
+        #expect(key == "nguyễn thị")
+        #expect(key.unicodeScalars.count == "nguyễn thị".unicodeScalars.count)
+        #expect(key == key.precomposedStringWithCanonicalMapping)
+    }
+
+    @Test func matchKeyMapsEthToDStroke() {
+        #expect(PersonName.matchKey("\u{00D0}ào").unicodeScalars.first == "\u{0111}")
+    }
+
+    @Test("unaccented key", arguments: [
+        ("Nguyễn Thị Ánh Đào", "NGUYEN THI ANH DAO"),
+        ("Nguye\u{0302}\u{0303}n Thi\u{0323} A\u{0301}nh Đa\u{0300}o", "NGUYEN THI ANH DAO"),
+        ("\u{00D0}ỗ \u{00F0}ức", "DO DUC"),
+        ("\u{0189}inh", "DINH"),
+        ("Trương  Thị\u{00A0}Hương\u{200B}", "TRUONG THI HUONG"),
+        ("Lưu Thị Yến", "LUU THI YEN"),
+        ("Ỷ Lan", "Y LAN"),
+        ("ỳ ý ỷ ỹ ỵ", "Y Y Y Y Y"),
+        ("Ưng Ơn Ăn Ân", "UNG ON AN AN"),
+        ("istanbul", "ISTANBUL"),
+        ("", ""),
+    ])
+    func unaccented(input: String, expected: String) {
+        #expect(PersonName.unaccentedKey(input) == expected)
+    }
+
+    @Test("masked", arguments: [
+        ("Ngọc Thu Anh", "N*** T** A**"),
+        ("Nguyễn Thị Ánh Đào", "N***** T** Á** Đ**"),
+        (" Lê\u{00A0} An ", "L* A*"),
+        ("A", "A"),
+        ("", ""),
+    ])
+    func masked(input: String, expected: String) {
+        #expect(PersonName.masked(input) == expected)
+    }
+
+    @Test func normalizedKeepsCaseAndTones() {
+        #expect(PersonName.normalized(" Lê  Thị\u{00A0}Hòa ") == "Lê Thị Hòa")
+        #expect(PersonName.normalized("Nguye\u{0302}\u{0303}n") == "Nguyễn")
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+import GRDB
+import Testing
+@testable import PensionStore
+
+@Suite struct OutboxTests {
+    @Test func followUpsAreInsertedOnceAndPublishedInOrder() throws {
+        let dir = try TemporaryDirectory()
+        let db = try PensionDatabase(path: dir.path("node.sqlite"))
+        _ = try db.upsertBeneficiaries([Fixtures.beneficiary(1), Fixtures.beneficiary(2)], at: Fixtures.now)
+        // Two tasks asking for the same follow-up (same message ID): one row.
+        _ = try db.recordVerifications([
+            Fixtures.outcome("t1", 1, "verified", followUps: [Fixtures.message("m1"), Fixtures.message("m2")]),
+            Fixtures.outcome("t2", 2, "verified", followUps: [Fixtures.message("m1", routingKey: "other")]),
+        ], at: Fixtures.now)
+        #expect(try db.enqueueOutbox([Fixtures.message("m2"), Fixtures.message("m3")], at: Fixtures.now) == 1)
+
+        let pending = try db.pendingOutbox(limit: 10)
+        #expect(pending.map(\.messageID) == ["m1", "m2", "m3"])
+        let first = try #require(pending.first)
+        #expect(first.routingKey == "outreach.79") // the first stored wins
+        #expect(first.exchange == "pensionpay.tasks")
+        #expect(first.body == Array(#"{"task_id":"m1"}"#.utf8))
+        #expect(first.headers == ["x-attempt": "1"])
+        #expect(try db.pendingOutbox(limit: 2).map(\.messageID) == ["m1", "m2"])
+
+        try db.markPublished(ids: pending.prefix(2).compactMap(\.id), at: Fixtures.now)
+        #expect(try db.pendingOutbox(limit: 10).map(\.messageID) == ["m3"])
+
+        // Marking again keeps the first publication time.
+        let later = Fixtures.now.addingTimeInterval(60)
+        try db.markPublished(ids: pending.compactMap(\.id), at: later)
+        let times = try db.pool.read {
+            try Date?.fetchAll($0, sql: "SELECT published_at FROM outbox ORDER BY id")
+        }
+        #expect(times == [Fixtures.now, Fixtures.now, later])
+        #expect(try db.pendingOutbox(limit: 10).isEmpty)
+    }
+
+    @Test func emptyHeadersAreStoredAsNull() throws {
+        let dir = try TemporaryDirectory()
+        let db = try PensionDatabase(path: dir.path("node.sqlite"))
+        var message = Fixtures.message("m1")
+        message.headers = [:]
+        try db.enqueueOutbox([message], at: Fixtures.now)
+        #expect(try db.pool.read { try Row.fetchOne($0, sql: "SELECT headers FROM outbox")?["headers"] as String? } == nil)
+        #expect(try db.pendingOutbox(limit: 1).first?.headers == [:])
+    }
+
+    @Test func nonPositiveLimitIsRejected() throws {
+        let dir = try TemporaryDirectory()
+        let db = try PensionDatabase(path: dir.path("node.sqlite"))
+        #expect(throws: StoreError.self) { try db.pendingOutbox(limit: 0) }
+    }
+}

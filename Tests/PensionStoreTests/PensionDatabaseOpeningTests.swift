@@ -1,0 +1,116 @@
+import Foundation
+import GRDB
+import Synchronization
+import Testing
+@testable import PensionStore
+
+@Suite struct PensionDatabaseOpeningTests {
+    @Test func newFileIsOwnerOnlyIncludingWALAndSHM() throws {
+        let dir = try TemporaryDirectory()
+        let path = dir.path("node.sqlite")
+        let db = try PensionDatabase(path: path)
+        _ = try db.upsertBeneficiaries([Fixtures.beneficiary(1)], at: Fixtures.now)
+        for file in [path, path + "-wal", path + "-shm"] {
+            let attributes = try FileManager.default.attributesOfItem(atPath: file)
+            let mode = (attributes[.posixPermissions] as? NSNumber)?.intValue
+            #expect(mode == 0o600, "\(file) has mode \(String(mode ?? 0, radix: 8))")
+        }
+        // The temporary file used to create the database is gone.
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: dir.url.path)
+            .filter { $0.contains(".creating-") }
+        #expect(leftovers.isEmpty)
+    }
+
+    /// A new file is WAL before any opener sees it: header bytes 18 and 19 (file format versions) are 2.
+    @Test func newFileIsBornInWALMode() throws {
+        let dir = try TemporaryDirectory()
+        let path = dir.path("node.sqlite")
+        try DatabaseFile.createIfMissing(path: path)
+        let header = try #require(FileManager.default.contents(atPath: path))
+        #expect(header.count >= 100)
+        #expect(Array(header.prefix(16)) == Array("SQLite format 3\0".utf8))
+        #expect(header.count >= 20 && header[18] == 2 && header[19] == 2)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.url.path) == ["node.sqlite"])
+    }
+
+    @Test func writerIsWALWithFullSyncAndBusyTimeout() throws {
+        let dir = try TemporaryDirectory()
+        let db = try PensionDatabase(path: dir.path("node.sqlite"))
+        let (journal, synchronous, foreignKeys, busyTimeout) = try db.pool.write { db in
+            (
+                try String.fetchOne(db, sql: "PRAGMA journal_mode"),
+                try Int.fetchOne(db, sql: "PRAGMA synchronous"),
+                try Bool.fetchOne(db, sql: "PRAGMA foreign_keys"),
+                try Int.fetchOne(db, sql: "PRAGMA busy_timeout")
+            )
+        }
+        #expect(journal == "wal")
+        #expect(synchronous == 2) // FULL; GRDB's WAL setup would leave NORMAL (1)
+        #expect(foreignKeys == true)
+        #expect(busyTimeout == 10_000)
+    }
+
+    @Test func reopeningKeepsDataAndMigratesOnce() throws {
+        let dir = try TemporaryDirectory()
+        let path = dir.path("node.sqlite")
+        _ = try PensionDatabase(path: path).upsertBeneficiaries([Fixtures.beneficiary(1)], at: Fixtures.now)
+        let reopened = try PensionDatabase(path: path)
+        #expect(try reopened.beneficiary(nationalID: Fixtures.nationalID(1)) != nil)
+        let migrations = try reopened.pool.read { try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations") }
+        #expect(migrations == ["v1"])
+    }
+
+    /// Several openers of one brand-new file at the same instant (as several worker processes do at
+    /// first start): every one must succeed and the schema must be created exactly once.
+    @Test(arguments: 0..<40)
+    func concurrentOpenersOfANewFileAllSucceed(round: Int) throws {
+        let dir = try TemporaryDirectory()
+        let path = dir.path("race-\(round).sqlite")
+        let failures = Mutex<[String]>([])
+        let openers = 6
+        DispatchQueue.concurrentPerform(iterations: openers) { _ in
+            do {
+                let db = try PensionDatabase(path: path)
+                _ = try db.provinceReport()
+            } catch {
+                failures.withLock { $0.append(String(describing: error)) }
+            }
+        }
+        #expect(failures.withLock { $0 } == [])
+        let db = try PensionDatabase(path: path)
+        let migrations = try db.pool.read { try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations") }
+        #expect(migrations == ["v1"])
+    }
+
+    /// The retry path on its own: a first attempt that fails and rolls back (as the loser of the
+    /// race does) is followed by one that applies the migration.
+    @Test func migratorRetryAbsorbsAFailedFirstAttempt() throws {
+        let dir = try TemporaryDirectory()
+        let path = dir.path("node.sqlite")
+        var migrator = DatabaseMigrator()
+        let attempts = Mutex(0)
+        migrator.registerMigration("v1") { db in
+            let attempt = attempts.withLock { value -> Int in value += 1; return value }
+            if attempt == 1 {
+                throw StoreError(.migration, "simulated lost race")
+            }
+            try db.execute(sql: "CREATE TABLE t (id INTEGER PRIMARY KEY)")
+        }
+        let pool = try DatabasePool(path: path, configuration: PensionDatabase.configuration())
+        try PensionDatabase.migrate(pool, migrator: migrator)
+        #expect(attempts.withLock { $0 } == 2)
+        #expect(try pool.read { try $0.tableExists("t") })
+    }
+
+    @Test func persistentMigrationFailureSurfaces() throws {
+        let dir = try TemporaryDirectory()
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.execute(sql: "CREATE TABLE broken (")
+        }
+        let pool = try DatabasePool(path: dir.path("node.sqlite"), configuration: PensionDatabase.configuration())
+        #expect(throws: DatabaseError.self) {
+            try PensionDatabase.migrate(pool, migrator: migrator, attempts: 3)
+        }
+    }
+}
