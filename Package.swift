@@ -41,7 +41,7 @@ let package = Package(
         .testTarget(name: "PensionDomainTests", dependencies: ["PensionDomain"]),
         .testTarget(name: "AMQPTests", dependencies: ["AMQP"]),
         .testTarget(name: "PensionStoreTests", dependencies: ["PensionStore", "PensionDomain"]),
-        .testTarget(name: "PensionWorkersTests", dependencies: ["PensionWorkers", "AMQP", "PensionStore", "PensionDomain"]),
+        .testTarget(name: "PensionWorkersTests", dependencies: ["PensionWorkers", "AMQP", "PensionStore", "PensionDomain", grdb]),
     ],
     swiftLanguageModes: [.v6]
 )

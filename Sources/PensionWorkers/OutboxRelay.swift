@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import PensionStore
 import ServiceLifecycle
+import Synchronization
 
 /// Publishes follow-up messages that handlers committed to the outbox table, with publisher
 /// confirms, and marks them published only after the broker confirmed them.
@@ -29,31 +30,39 @@ public final class OutboxRelay: Service {
         self.logger = logger
     }
 
-    /// Relays until graceful shutdown or cancellation, reconnecting as needed.
+    /// Relays until graceful shutdown (then flushes what is pending once more, so the rows the
+    /// workers committed last are not left behind) or cancellation, reconnecting as needed.
     public func run() async throws {
-        await cancelWhenGracefulShutdown {
+        let stopping = StopFlag()
+        await withGracefulShutdownHandler {
             var failures = 0
-            while !Task.isCancelled {
+            var flushed = false
+            while !flushed && !Task.isCancelled {
+                let finalRound = stopping.isSet
                 do {
                     let connection = try await AMQPConnection.connect(self.url, name: "\(self.name) outbox", logger: self.logger)
                     do {
                         try await connection.enablePublisherConfirms()
                         failures = 0
-                        try await self.relay(on: connection)
+                        try await self.relay(on: connection, until: stopping)
+                        flushed = true
                     } catch {
                         await connection.close()
                         throw error
                     }
                     await connection.close()
-                } catch is CancellationError {
-                    return
                 } catch {
-                    if Task.isCancelled { return }
+                    if Task.isCancelled || finalRound {
+                        self.logger.error("outbox relay stopped with rows pending; they go out on the next start", metadata: ["error": "\(error)"])
+                        return
+                    }
                     failures += 1
                     self.logger.warning("outbox relay failed; retrying", metadata: ["error": "\(error)"])
                     try? await Task.sleep(for: self.reconnect.delay(afterFailures: failures, random: .random(in: 0..<1)))
                 }
             }
+        } onGracefulShutdown: {
+            stopping.set()
         }
     }
 
@@ -75,14 +84,24 @@ public final class OutboxRelay: Service {
         }
     }
 
-    private func relay(on connection: AMQPConnection) async throws {
+    private func relay(on connection: AMQPConnection, until stopping: StopFlag) async throws {
         while !Task.isCancelled {
+            let stop = stopping.isSet
             let published = try await relayPending(on: connection)
             if published > 0 {
                 logger.debug("outbox relayed", metadata: ["outbox.published": "\(published)"])
+            } else if stop {
+                return   // drained after shutdown began: the final flush is done
             } else {
                 try await Task.sleep(for: idleDelay)
             }
         }
     }
+}
+
+/// A flag set once from a shutdown handler and read by the loop it stops.
+final class StopFlag: Sendable {
+    private let value = Atomic<Bool>(false)
+    var isSet: Bool { value.load(ordering: .sequentiallyConsistent) }
+    func set() { value.store(true, ordering: .sequentiallyConsistent) }
 }

@@ -1,0 +1,83 @@
+import AMQP
+import Foundation
+import GRDB
+import PensionStore
+import Testing
+@testable import PensionWorkers
+
+/// Crashes and connection losses: every task ends with exactly one outcome.
+@Suite struct CrashRecoveryTests {
+    @Test func aWorkerKilledWithSIGKILLMidRunLosesNothingAndDoublesNothing() async throws {
+        let fixture = try await WorkerFixture("sigkill")
+        let tasks = try await fixture.seed(10_000)
+        try await fixture.publish(tasks)
+
+        var worker = try startWorkerProcess(fixture, name: "first")
+        #expect(try await eventually { try fixture.store.verificationCount() >= 2500 })
+        kill(worker.processIdentifier, SIGKILL)
+        worker.waitUntilExit()
+        let atKill = try fixture.store.verificationCount()
+        #expect(atKill < 10_000, "the kill should land mid-run")
+
+        worker = try startWorkerProcess(fixture, name: "second")
+        #expect(try await eventually(timeout: .seconds(120)) { try fixture.store.verificationCount() == 10_000 })
+        // Graceful stop: SIGTERM drains and exits 0.
+        worker.terminate()
+        worker.waitUntilExit()
+        #expect(worker.terminationReason == .exit && worker.terminationStatus == 0)
+
+        let distinct = try await fixture.store.pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(DISTINCT task_id) FROM verifications") }
+        #expect(distinct == 10_000)
+        #expect(try await fixture.messageCount(fixture.topology.workQueue(.verify)) == 0)
+        #expect(try await fixture.messageCount(fixture.topology.deadQueue) == 0)
+        // Follow-ups: each at least once (a kill between publish and mark may repeat one), never lost.
+        let outreach = try await fixture.drain(fixture.topology.workQueue(.outreach))
+        #expect(Set(outreach.compactMap(\.properties.messageID)).count == (0..<10_000).filter { $0 % 4 == 0 && $0 % 5 == 0 }.count)
+        await fixture.cleanUp()
+    }
+
+    @Test func droppedBrokerConnectionsAreRebuiltAndNothingIsLost() async throws {
+        let fixture = try await WorkerFixture("dropped")
+        let tasks = try await fixture.seed(6000)
+        try await fixture.publish(tasks)
+        let status = WorkerStatus()
+        let worker = fixture.makeWorker(name: "dropper", status: status)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await worker.run() }
+            for round in 1...2 {
+                #expect(try await eventually { try fixture.store.verificationCount() >= round * 1500 })
+                #expect(try closeBrokerConnections(matching: fixture.topology.namespace) >= 1)
+            }
+            #expect(try await eventually(timeout: .seconds(120)) { try fixture.store.verificationCount() == 6000 })
+            #expect(await eventually { status.isConsuming })
+            worker.stop()
+            try await group.waitForAll()
+        }
+        #expect(try await fixture.messageCount(fixture.topology.workQueue(.verify)) == 0)
+        #expect(try await fixture.messageCount(fixture.topology.deadQueue) == 0)
+        await fixture.cleanUp()
+    }
+}
+
+/// Restarts the whole broker, so it cannot share the broker with other tests: scripts/test runs
+/// it on its own after the main run (PENSIONPAY_BROKER_RESTART_TEST=1).
+@Suite(.enabled(if: ProcessInfo.processInfo.environment["PENSIONPAY_BROKER_RESTART_TEST"] == "1"))
+struct BrokerRestartTests {
+    @Test func workersRecoverByThemselvesWhenTheBrokerRestarts() async throws {
+        let fixture = try await WorkerFixture("restart")
+        let tasks = try await fixture.seed(8000)
+        try await fixture.publish(tasks)
+        let workers = try [startWorkerProcess(fixture, name: "a"), startWorkerProcess(fixture, name: "b")]
+        #expect(try await eventually { try fixture.store.verificationCount() >= 1500 })
+        #expect(try runCommand("/usr/sbin/rabbitmqctl", ["stop_app"]).status == 0)
+        try await Task.sleep(for: .seconds(2))
+        #expect(try runCommand("/usr/sbin/rabbitmqctl", ["start_app"]).status == 0)
+        #expect(try await eventually(timeout: .seconds(180)) { try fixture.store.verificationCount() == 8000 })
+        for worker in workers { worker.terminate() }
+        for worker in workers { worker.waitUntilExit() }
+        #expect(workers.allSatisfy { $0.terminationStatus == 0 })
+        #expect(try await fixture.messageCount(fixture.topology.workQueue(.verify)) == 0)
+        #expect(try await fixture.messageCount(fixture.topology.deadQueue) == 0)
+        await fixture.cleanUp()
+    }
+}

@@ -1,0 +1,60 @@
+import Foundation
+import Testing
+
+/// The `pensionpay` executable that `swift test` built beside the test bundle.
+func pensionpayExecutable() throws -> URL {
+    let candidate = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        .deletingLastPathComponent().appendingPathComponent("pensionpay")
+    guard FileManager.default.isExecutableFile(atPath: candidate.path) else {
+        throw TestSetupError("pensionpay executable not found at \(candidate.path); run `swift build` first")
+    }
+    return candidate
+}
+
+struct TestSetupError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// Starts a verify worker process for a fixture.
+func startWorkerProcess(_ fixture: WorkerFixture, name: String) throws -> Process {
+    let process = Process()
+    process.executableURL = try pensionpayExecutable()
+    process.arguments = ["worker", "verify", "--db", fixture.dbPath, "--registry", fixture.registryPath,
+                         "--namespace", fixture.topology.namespace, "--prefetch", "500", "--batch", "200",
+                         "--name", "\(fixture.topology.namespace) \(name)", "--log-level", "warning"]
+    var environment = ProcessInfo.processInfo.environment
+    environment["PENSIONPAY_AMQP_URL"] = fixture.url.rawValue
+    process.environment = environment
+    process.standardOutput = FileHandle.nullDevice
+    try process.run()
+    return process
+}
+
+/// Runs a command to completion and returns its exit status and standard output.
+@discardableResult
+func runCommand(_ path: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: path)
+    process.arguments = arguments
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+}
+
+/// Force-closes every broker connection whose client properties mention `marker`
+/// (the broker-side equivalent of a network failure for just those connections).
+func closeBrokerConnections(matching marker: String) throws -> Int {
+    let listing = try runCommand("/usr/sbin/rabbitmqctl", ["list_connections", "pid", "client_properties", "-q", "--no-table-headers"])
+    var closed = 0
+    for line in listing.output.split(separator: "\n") where line.contains(marker) {
+        guard let pid = line.split(separator: "\t").first else { continue }
+        try runCommand("/usr/sbin/rabbitmqctl", ["close_connection", String(pid), "test: simulated connection loss"])
+        closed += 1
+    }
+    return closed
+}
