@@ -1,5 +1,5 @@
 /// How long to wait before the next attempt to reach the broker: exponential back-off with
-/// full jitter, capped, so a fleet of workers does not reconnect in lock-step after a restart.
+/// "equal" jitter (a random delay in the upper half of the ceiling), capped, so a fleet of workers does not reconnect in lock-step after a restart.
 public struct AMQPReconnectPolicy: Sendable, Equatable {
     /// Delay before the first retry.
     public var initialDelay: Duration

@@ -48,3 +48,10 @@ extension PensionDatabase {
         try await StoreExecutor.run { try self.livingBeneficiaries(after: after, limit: limit) }
     }
 }
+
+extension PensionDatabase {
+    /// See ``recordAudit(nationalID:taskID:field:before:after:reason:at:)``.
+    public func recordAudit(nationalID: String, taskID: String?, field: String, before: String?, after: String?, reason: String, at date: Date) async throws {
+        try await StoreExecutor.run { try self.recordAudit(nationalID: nationalID, taskID: taskID, field: field, before: before, after: after, reason: reason, at: date) }
+    }
+}

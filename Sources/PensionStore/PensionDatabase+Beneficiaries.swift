@@ -135,3 +135,12 @@ extension PensionDatabase {
         INSERT INTO audit (national_id, task_id, field, before, after, reason, at) VALUES (?, ?, ?, ?, ?, ?, ?)
         """
 }
+
+extension PensionDatabase {
+    /// Writes one audit row (operator actions such as a dead-letter replay).
+    public func recordAudit(nationalID: String, taskID: String?, field: String, before: String?, after: String?, reason: String, at date: Date) throws {
+        try pool.write { db in
+            try db.execute(sql: Self.auditInsertSQL, arguments: [nationalID, taskID, field, before, after, reason, date.databaseValue])
+        }
+    }
+}

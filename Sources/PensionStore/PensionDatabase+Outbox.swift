@@ -82,3 +82,10 @@ extension PensionDatabase {
         return [message.messageID, message.exchange, message.routingKey, Data(message.body), headers, stamp]
     }
 }
+
+extension PensionDatabase {
+    /// How many outbox rows wait for the relay.
+    public func pendingOutboxCount() throws -> Int {
+        try pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM outbox WHERE published_at IS NULL") ?? 0 }
+    }
+}

@@ -4,7 +4,8 @@ import GRDB
 
 /// A local SQLite extract of the population registry, used by the registry simulator and by workers
 /// that verify against a file instead of the live service. Separate from the node's database: it is
-/// large, shared read-only by many processes, and replaced wholesale on each new extract.
+/// large and shared read-only by many processes. A new extract replaces people by ID; people absent
+/// from it stay (import into a fresh file to start over).
 public final class RegistryDatabase: Sendable {
     /// The underlying pool; read-only connections only when opened with `readOnly: true`.
     public let pool: DatabasePool

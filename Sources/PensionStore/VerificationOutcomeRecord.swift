@@ -8,7 +8,7 @@ public struct VerificationOutcomeRecord: Sendable, Equatable {
     public var period: String
     /// "verified", "mismatch", "not_found", "deceased" or "invalid" (the schema rejects anything else).
     public var outcome: String
-    /// For "mismatch": which fields differ (e.g. "full_name", "date_of_birth"); empty otherwise.
+    /// For "mismatch": which fields differ (the domain's field names: "name", "date_of_birth", "sex"); empty otherwise.
     public var mismatchFields: [String]
     /// Non-blocking findings as a JSON document, if any.
     public var warningsJSON: String?

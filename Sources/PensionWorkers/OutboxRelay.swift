@@ -19,10 +19,13 @@ public final class OutboxRelay: Service {
     private let batchSize: Int
     private let idleDelay: Duration
     private let reconnect = AMQPReconnectPolicy()
+    private let topology: Topology
 
     /// Creates a relay polling every `idleDelay` when the outbox is empty.
-    public init(url: AMQPURL, store: PensionDatabase, name: String, batchSize: Int = 500, idleDelay: Duration = .milliseconds(250), logger: Logger) {
+    public init(url: AMQPURL, store: PensionDatabase, name: String, topology: Topology = Topology(), batchSize: Int = 500,
+                idleDelay: Duration = .milliseconds(250), logger: Logger) {
         self.url = url
+        self.topology = topology
         self.store = store
         self.name = name
         self.batchSize = batchSize
@@ -78,9 +81,31 @@ public final class OutboxRelay: Service {
                                     properties: AMQPProperties(contentType: "application/json", messageID: row.messageID,
                                                                headers: row.headers.mapValues { .string($0) }))
             }
-            try await connection.publish(messages)
+            do {
+                try await connection.publish(messages)
+            } catch let error as AMQPError where error.code == .unroutable || error.code == .nacked {
+                try await publishOneByOne(messages, on: connection)
+            }
             try await store.markPublished(ids: pending.compactMap(\.id), at: Date())
             total += pending.count
+        }
+    }
+
+    /// One refused row must not hold up the rows behind it: publish singly and park the ones the
+    /// broker refuses (with the reason) so an operator sees them.
+    private func publishOneByOne(_ messages: [AMQPOutgoingMessage], on connection: AMQPConnection) async throws {
+        for message in messages {
+            do {
+                try await connection.publish(message)
+            } catch let error as AMQPError where error.code == .unroutable || error.code == .nacked {
+                var parked = message
+                parked.exchange = topology.deadExchange
+                parked.properties.headers[TaskHeaders.reason] = .string("follow-up not accepted by the broker: \(error.message)")
+                parked.properties.headers[TaskHeaders.parkedAt] = .string(Date().formatted(.iso8601))
+                parked.properties.headers[TaskHeaders.worker] = .string(name)
+                try await connection.publish(parked)
+                logger.warning("outbox row parked", metadata: ["task.id": "\(message.properties.messageID ?? "?")", "park.reason": "\(error.message)"])
+            }
         }
     }
 

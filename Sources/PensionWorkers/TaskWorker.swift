@@ -60,7 +60,9 @@ public final class TaskWorker<Handler: TaskHandler>: Service {
         while !isStopping {
             do {
                 try await session { failures = 0 }
-            } catch let error as AMQPError where error.isConnectionLevel || error.code == .consumerCancelled || error.code == .timeout {
+            } catch let error as AMQPError {
+                // Any broker trouble (lost connection, a refused retry/park publish, a closed
+                // channel) ends this session: rebuild it. Unacked deliveries come back.
                 status.setConsuming(false)
                 if isStopping { break }
                 failures += 1
@@ -179,6 +181,7 @@ public final class TaskWorker<Handler: TaskHandler>: Service {
     private func retryMessage(_ delivery: AMQPDelivery, rung: Int, attempt: Int, reason: String) -> AMQPOutgoingMessage {
         var properties = delivery.properties
         properties.persistent = true
+        properties.expirationMilliseconds = nil   // the delay queue's TTL decides; a publisher's TTL must not drop it
         properties.headers[TaskHeaders.attempt] = .int(Int64(attempt))
         properties.headers[TaskHeaders.reason] = .string(reason)
         logger.info("task retry scheduled", metadata: [
@@ -192,6 +195,7 @@ public final class TaskWorker<Handler: TaskHandler>: Service {
     private func parkMessage(_ delivery: AMQPDelivery, queue: String, attempt: Int, reason: String) -> AMQPOutgoingMessage {
         var properties = delivery.properties
         properties.persistent = true
+        properties.expirationMilliseconds = nil   // a parked message must stay until an operator acts
         properties.headers[TaskHeaders.attempt] = .int(Int64(attempt))
         properties.headers[TaskHeaders.reason] = .string(reason)
         properties.headers[TaskHeaders.parkedAt] = .string(Date().formatted(.iso8601))

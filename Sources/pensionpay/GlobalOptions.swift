@@ -17,6 +17,9 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error (env PENSIONPAY_LOG_LEVEL; default info).")
     var logLevel: String?
 
+    @Option(name: .customLong("log-format"), help: "json (one object per line) or text (env PENSIONPAY_LOG_FORMAT; default text).")
+    var logFormat: String?
+
     static let defaultAMQPURL = "amqp://guest:guest@127.0.0.1:5672/%2F"
 
     private var environment: [String: String] { ProcessInfo.processInfo.environment }
@@ -48,7 +51,9 @@ struct GlobalOptions: ParsableArguments {
     func makeLogger(_ label: String) -> Logger {
         let levelName = logLevel ?? environment["PENSIONPAY_LOG_LEVEL"] ?? "info"
         let level = Logger.Level(rawValue: levelName) ?? .info
-        LoggingBootstrap.once(level: level)
+        if Logger.Level(rawValue: levelName) == nil { Console.error("warning: unknown log level \(levelName); using info") }
+        let json = (logFormat ?? environment["PENSIONPAY_LOG_FORMAT"] ?? "text") == "json"
+        LoggingBootstrap.once(level: level, json: json)
         var logger = Logger(label: label)
         logger.logLevel = level
         return logger

@@ -40,8 +40,9 @@ struct ImportCommand: AsyncParsableCommand {
             print("""
             rows read:        \(summary.rows)
             beneficiaries:    \(summary.inserted) new, \(summary.updated) updated, \(summary.unchanged) unchanged
-            verify tasks:     \(summary.published) published (\(summary.alreadyDone) already verified this period)
+            verify tasks:     \(summary.published) published (\(summary.alreadyDone) skipped: already have an outcome this period)
             rejected rows:    \(summary.rejected)\(summary.rejectsPath.map { " → \($0)" } ?? "")
+            with warnings:    \(summary.rowsWithWarnings) (imported; e.g. an account that looks like a card or e-wallet)
             """)
         }
         if let stopped = summary.stoppedEarly {

@@ -16,6 +16,9 @@ struct ReportCommand: AsyncParsableCommand {
 
     func run() async throws {
         _ = global.makeLogger("pensionpay.report")
+        guard FileManager.default.fileExists(atPath: global.databasePath) else {
+            throw Console.fail("no database at \(global.databasePath) (give --db or PENSIONPAY_DB)")
+        }
         let report = try await PensionDatabase(path: global.databasePath).provinceReport()
         switch format {
         case .json: print(try JSONCoding.string(report))

@@ -26,7 +26,7 @@ struct ReviewCommand: AsyncParsableCommand {
         case .json: print(try JSONCoding.string(summary))
         case .text:
             print("scanned \(summary.scanned) living beneficiaries: \(summary.published) verify tasks published, "
-                  + "\(summary.alreadyDone) already verified this period, \(summary.unusable) unusable")
+                  + "\(summary.alreadyDone) already have an outcome this period, \(summary.unusable) unusable")
         }
     }
 }

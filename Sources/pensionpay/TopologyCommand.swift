@@ -1,5 +1,6 @@
 import AMQP
 import ArgumentParser
+import PensionDomain
 import PensionWorkers
 
 /// `pensionpay topology declare`.
@@ -16,9 +17,18 @@ struct TopologyCommand: AsyncParsableCommand {
         @Option(name: .customLong("province"), help: "Bind only these provinces (repeatable; default: all).")
         var provinces: [String] = []
 
+        @Option(help: "Topology namespace (tests and benchmarks use their own).")
+        var namespace = "pensionpay"
+
+        func validate() throws {
+            for code in provinces where AdministrativeUnits.province(forCode: code)?.code != code {
+                throw ValidationError("--province \(code) is not one of the 34 current province codes")
+            }
+        }
+
         func run() async throws {
             let logger = global.makeLogger("pensionpay.topology")
-            let topology = Topology(provinces: provinces)
+            let topology = Topology(namespace: namespace, provinces: provinces)
             let connection = try await AMQPConnection.connect(try global.resolvedAMQPURL(), name: "pensionpay topology", logger: logger)
             do {
                 try await topology.declare(on: connection)

@@ -33,7 +33,7 @@ struct WorkerCommand: AsyncParsableCommand {
             let worker = TaskWorker(url: url, handler: handler,
                                     options: WorkerOptions(name: workerName, prefetch: prefetch, maxBatch: batch, topology: topology),
                                     logger: logger)
-            let relay = OutboxRelay(url: url, store: store, name: workerName, logger: logger)
+            let relay = OutboxRelay(url: url, store: store, name: workerName, topology: topology, logger: logger)
             let group = ServiceGroup(configuration: .init(
                 services: [.init(service: relay), .init(service: worker, successTerminationBehavior: .gracefullyShutdownGroup)],
                 gracefulShutdownSignals: [.sigterm, .sigint],

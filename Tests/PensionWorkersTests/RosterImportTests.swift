@@ -67,6 +67,37 @@ import Testing
         await fixture.cleanUp()
     }
 
+    @Test func aRosterWithoutPaymentColumnsKeepsWhatIsOnRecordAndDuplicatesAcrossBatchesAreRejected() async throws {
+        let fixture = try await WorkerFixture("partial")
+        let connection = try await fixture.connect("import")
+        try await connection.enablePublisherConfirms()
+        let importer = RosterImporter(store: fixture.store, connection: connection, topology: fixture.topology, period: fixture.period, batchSize: 2)
+        let full = fixture.directory.appendingPathComponent("full.csv")
+        try Self.roster.write(to: full, atomically: true, encoding: .utf8)
+        _ = try await importer.run(path: full.path, rejectsPath: fixture.directory.appendingPathComponent("r1.csv").path)
+        #expect(try fixture.store.beneficiary(nationalID: "079140000002")?.paymentMethod == .bank)
+
+        let partial = fixture.directory.appendingPathComponent("partial.csv")
+        try """
+        full_name,national_id,date_of_birth,province_code
+        Trần Thị Thủy,079140000002,05/1950,79
+        Hồ Thị Lan,079140000007,1952,01
+        Trần Thị Thủy,079140000002,05/1950,79
+
+        """.write(to: partial, atomically: true, encoding: .utf8)
+        let rejectsPath = fixture.directory.appendingPathComponent("r2.csv").path
+        let summary = try await importer.run(path: partial.path, rejectsPath: rejectsPath)
+        #expect(summary.rejected == 1)
+        #expect(try String(contentsOfFile: rejectsPath, encoding: .utf8).contains("\n4,national_id,this national_id appears on an earlier line"))
+        let kept = try fixture.store.beneficiary(nationalID: "079140000002")
+        #expect(kept?.paymentMethod == .bank)
+        #expect(kept?.bankAccount == "0011000123456")
+        #expect(kept?.communeCode == "25747")
+        #expect(kept?.sex == "F")
+        await connection.close()
+        await fixture.cleanUp()
+    }
+
     @Test func invalidUTF8StopsTheImportWithItsLineNumber() async throws {
         let fixture = try await WorkerFixture("utf8")
         let input = fixture.directory.appendingPathComponent("roster.csv")

@@ -13,6 +13,11 @@ public struct MonthlyReviewSummary: Sendable, Equatable, Codable {
     public var alreadyDone = 0
     /// Skipped: the stored identity cannot make a task (reported, not silently dropped).
     public var unusable = 0
+
+    enum CodingKeys: String, CodingKey {
+        case scanned, published, unusable
+        case alreadyDone = "already_done"
+    }
 }
 
 /// `pensionpay review --period P`: a `verify` task for every living beneficiary on record.

@@ -91,8 +91,24 @@ public struct RegistryImporter {
             }
             sex = parsed.rawValue
         }
-        let province = value("province_code").flatMap { AdministrativeUnits.province(forCode: $0)?.code }
+        if death != nil && status == .alive {
+            return .failure(RosterRowError(line: record.line, field: "date_of_death", message: "a date of death is given for a person whose status is alive"))
+        }
+        var commune: String?
+        if let raw = value("commune_code") {
+            guard let code = try? CommuneCode.parse(raw, field: "commune_code") else {
+                return .failure(RosterRowError(line: record.line, field: "commune_code", message: "expected 5 digits"))
+            }
+            commune = code.description
+        }
+        var province: String?
+        if let raw = value("province_code") {
+            guard let mapped = AdministrativeUnits.province(forCode: raw) else {
+                return .failure(RosterRowError(line: record.line, field: "province_code", message: "not a current or legacy province code"))
+            }
+            province = mapped.code
+        }
         return .success(RegistryRow(nationalID: id.digits, fullName: PersonName.normalized(name), dateOfBirth: birth, sex: sex,
-                                    status: status, dateOfDeath: death, provinceCode: province, communeCode: value("commune_code")))
+                                    status: status, dateOfDeath: death, provinceCode: province, communeCode: commune))
     }
 }

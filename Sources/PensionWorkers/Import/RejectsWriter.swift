@@ -11,10 +11,12 @@ public final class RejectsWriter {
     /// Rows written.
     public private(set) var count = 0
 
-    /// Prepares a writer; nothing is created until the first reject.
+    /// Prepares a writer; nothing is created until the first reject. A rejects file left by an
+    /// earlier run is removed, so what is there afterwards always belongs to this run.
     public init(path: String, originalHeader: [String]) {
         self.path = path
         self.originalHeader = originalHeader
+        try? FileManager.default.removeItem(atPath: path)
     }
 
     /// Appends one reject.

@@ -20,10 +20,17 @@ public struct RosterImportSummary: Sendable, Equatable, Codable {
     public var alreadyDone = 0
     /// Rows rejected (see the rejects file).
     public var rejected = 0
+    /// Imported rows with identity or account warnings (e.g. an account that looks like a card).
+    public var rowsWithWarnings = 0
     /// Where rejected rows were written, if any.
     public var rejectsPath: String?
     /// Set when the file could not be read to its end (e.g. invalid UTF-8 at some line).
     public var stoppedEarly: String?
+
+    enum CodingKeys: String, CodingKey {
+        case rows, inserted, updated, unchanged, published, rejected
+        case alreadyDone = "already_done", rowsWithWarnings = "rows_with_warnings", rejectsPath = "rejects_path", stoppedEarly = "stopped_early"
+    }
 }
 
 /// Streams a beneficiary roster into the store and publishes one `verify` task per usable row.
@@ -68,6 +75,8 @@ public struct RosterImporter: Sendable {
         var summary = RosterImportSummary()
         defer { try? rejects.close() }
 
+        // Compact (8 bytes an ID) so a national roster of millions still fits comfortably.
+        var seen = Set<UInt64>()
         try await withThrowingTaskGroup(of: Int.self) { group in
             var inFlight = 0
             while true {
@@ -83,12 +92,11 @@ public struct RosterImporter: Sendable {
                 }
                 summary.rows += records.count
                 var entries: [RosterEntry] = []
-                var seen = Set<NationalID>()
                 for record in records {
                     switch RosterRowParser.parse(record, header: header) {
                     case .success(let entry):
-                        guard seen.insert(entry.nationalID).inserted else {
-                            try rejects.write(line: record.line, field: "national_id", reason: "the same national_id appears twice in this batch; the later row was skipped", fields: record.fields)
+                        guard seen.insert(UInt64(entry.nationalID.digits)!).inserted else {
+                            try rejects.write(line: record.line, field: "national_id", reason: "this national_id appears on an earlier line of the file; this row was skipped", fields: record.fields)
                             summary.rejected += 1
                             continue
                         }
@@ -98,7 +106,7 @@ public struct RosterImporter: Sendable {
                         summary.rejected += 1
                     }
                 }
-                let messages = try await storeAndBuildTasks(entries, summary: &summary)
+                let messages = try await storeAndBuildTasks(entries, header: header, summary: &summary)
                 if inFlight >= window, let done = try await group.next() {
                     summary.published += done
                     inFlight -= 1
@@ -118,10 +126,22 @@ public struct RosterImporter: Sendable {
         return summary
     }
 
-    private func storeAndBuildTasks(_ entries: [RosterEntry], summary: inout RosterImportSummary) async throws -> [AMQPOutgoingMessage] {
+    private func storeAndBuildTasks(_ entries: [RosterEntry], header: RosterHeader, summary: inout RosterImportSummary) async throws -> [AMQPOutgoingMessage] {
         guard !entries.isEmpty else { return [] }
         let date = now()
-        let upsert = try await store.upsertBeneficiaries(entries.map(BeneficiaryUpsert.init), at: date)
+        summary.rowsWithWarnings += entries.filter { !$0.warnings.isEmpty }.count
+        var upserts = entries.map(BeneficiaryUpsert.init)
+        // A column the roster does not have says nothing: keep what is on record rather than
+        // clearing it (a roster without payment_method must not switch everyone to cash).
+        let absent = Set(RosterColumn.allCases.filter { header.index(of: $0) == nil })
+        if !absent.isEmpty {
+            let stored = try await store.beneficiaries(nationalIDs: upserts.map(\.nationalID))
+            for index in upserts.indices {
+                guard let row = stored[upserts[index].nationalID] else { continue }
+                upserts[index].keepStored(row, for: absent)
+            }
+        }
+        let upsert = try await store.upsertBeneficiaries(upserts, at: date)
         summary.inserted += upsert.inserted
         summary.updated += upsert.updated
         summary.unchanged += upsert.unchanged
@@ -157,6 +177,19 @@ extension VerifyTask.Beneficiary {
 }
 
 extension BeneficiaryUpsert {
+    /// Takes the stored values of the columns the roster does not carry.
+    mutating func keepStored(_ row: BeneficiaryRow, for absent: Set<RosterColumn>) {
+        if absent.contains(.sex) { sex = row.sex }
+        if absent.contains(.communeCode) { communeCode = row.communeCode }
+        if absent.contains(.phone) { phone = row.phone }
+        if absent.contains(.legacyBHXHCode) { legacyBHXHCode = row.legacyBHXHCode }
+        if absent.contains(.paymentMethod) {
+            paymentMethod = row.paymentMethod
+            bankBIN = row.bankBIN
+            bankAccount = row.bankAccount
+        }
+    }
+
     init(_ entry: RosterEntry) {
         self.init(nationalID: entry.nationalID.digits, fullName: entry.fullName, dateOfBirth: entry.dateOfBirth.iso,
                   sex: entry.sex?.rawValue, provinceCode: entry.provinceCode, communeCode: entry.communeCode?.description,
