@@ -6,6 +6,11 @@ let logging = Target.Dependency.product(name: "Logging", package: "swift-log")
 let crypto = Target.Dependency.product(name: "Crypto", package: "swift-crypto")
 let grdb = Target.Dependency.product(name: "GRDB", package: "GRDB.swift")
 let serviceLifecycle = Target.Dependency.product(name: "ServiceLifecycle", package: "swift-service-lifecycle")
+let asyncHTTPClient = Target.Dependency.product(name: "AsyncHTTPClient", package: "async-http-client")
+let hummingbird = Target.Dependency.product(name: "Hummingbird", package: "hummingbird")
+let nioCore = Target.Dependency.product(name: "NIOCore", package: "swift-nio")
+let nioHTTP1 = Target.Dependency.product(name: "NIOHTTP1", package: "swift-nio")
+let nioSSL = Target.Dependency.product(name: "NIOSSL", package: "swift-nio-ssl")
 
 let package = Package(
     name: "PensionPay",
@@ -19,6 +24,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     ],
     targets: [
         /// librabbitmq-c, through a shim header (Debian 12 ships 0.11 with flat headers).
@@ -33,15 +42,18 @@ let package = Package(
         .target(name: "PensionDomain", dependencies: [crypto]),
         /// SQLite (GRDB): schema, migrations, outcome recording, reports, the registry extract.
         .target(name: "PensionStore", dependencies: ["PensionDomain", grdb]),
+        /// HTTP adapters for systems we cannot reach (population registry …) and their simulators.
+        .target(name: "PensionIntegrations", dependencies: ["PensionDomain", "PensionStore", asyncHTTPClient, hummingbird, logging, nioCore, nioHTTP1, nioSSL, serviceLifecycle]),
         /// Worker runtime (delivery discipline, retry, outbox) and the task handlers.
         .target(name: "PensionWorkers", dependencies: ["AMQP", "PensionDomain", "PensionStore", logging, serviceLifecycle]),
         /// The one command-line tool.
-        .executableTarget(name: "pensionpay", dependencies: ["AMQP", "PensionDomain", "PensionStore", "PensionWorkers", argumentParser, logging, serviceLifecycle]),
+        .executableTarget(name: "pensionpay", dependencies: ["AMQP", "PensionDomain", "PensionStore", "PensionWorkers", "PensionIntegrations", argumentParser, logging, serviceLifecycle]),
 
         .testTarget(name: "PensionDomainTests", dependencies: ["PensionDomain"]),
         .testTarget(name: "AMQPTests", dependencies: ["AMQP"]),
         .testTarget(name: "PensionStoreTests", dependencies: ["PensionStore", "PensionDomain"]),
-        .testTarget(name: "PensionWorkersTests", dependencies: ["PensionWorkers", "AMQP", "PensionStore", "PensionDomain", grdb]),
+        .testTarget(name: "PensionWorkersTests", dependencies: ["PensionWorkers", "AMQP", "PensionStore", "PensionDomain", "PensionIntegrations", grdb, serviceLifecycle]),
+        .testTarget(name: "PensionIntegrationsTests", dependencies: ["PensionIntegrations", "PensionDomain", "PensionStore", asyncHTTPClient, logging, nioCore, nioSSL, serviceLifecycle]),
     ],
     swiftLanguageModes: [.v6]
 )

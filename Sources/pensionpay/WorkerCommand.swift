@@ -2,6 +2,8 @@ import AMQP
 import ArgumentParser
 import Foundation
 import Logging
+import PensionDomain
+import PensionIntegrations
 import PensionStore
 import PensionWorkers
 import ServiceLifecycle
@@ -21,13 +23,36 @@ struct WorkerCommand: AsyncParsableCommand {
         @Option(help: "Unacked deliveries in flight (bounds memory).") var prefetch: UInt16 = 1000
         @Option(help: "Deliveries committed per transaction (group commit).") var batch = 500
         @Option(help: "Topology namespace (tests and benchmarks use their own).") var namespace = "pensionpay"
+        @Option(help: "Use the HTTP population registry at this base URL instead of the embedded extract (env PENSIONPAY_REGISTRY_URL).")
+        var registryURL: String?
+        @Option(help: "File holding the registry API key (env PENSIONPAY_REGISTRY_API_KEY_FILE, or PENSIONPAY_REGISTRY_API_KEY).")
+        var registryAPIKeyFile: String?
+        @Option(help: "Registry request timeout, seconds.") var registryTimeout = 5.0
+        @Option(help: "Client certificate for mutual TLS with the registry.") var registryCert: String?
+        @Option(help: "Client key for mutual TLS with the registry.") var registryKey: String?
+        @Option(help: "CA bundle to trust for the registry.") var registryCA: String?
 
         func run() async throws {
             let logger = global.makeLogger("pensionpay.worker.verify")
             let url = try global.resolvedAMQPURL()
             let workerName = name ?? "verify@\(ProcessInfo.processInfo.hostName):\(ProcessInfo.processInfo.processIdentifier)"
             let store = try PensionDatabase(path: global.databasePath)
-            let registry = try EmbeddedRegistry(path: registry.path)
+            let environment = ProcessInfo.processInfo.environment
+            var http: HTTPPopulationRegistry?
+            let registry: any PopulationRegistry
+            if let base = registryURL ?? environment["PENSIONPAY_REGISTRY_URL"] {
+                let keyFile = registryAPIKeyFile ?? environment["PENSIONPAY_REGISTRY_API_KEY_FILE"]
+                let apiKey = try keyFile.map { try Secrets.read(file: $0) } ?? environment["PENSIONPAY_REGISTRY_API_KEY"]
+                let tls = (registryCert != nil || registryCA != nil)
+                    ? RegistryTLSOptions(certificateChainPath: registryCert, privateKeyPath: registryKey, trustRootsPath: registryCA) : nil
+                let client = try HTTPPopulationRegistry(
+                    options: HTTPRegistryOptions(baseURL: base, apiKey: apiKey, requestTimeout: .milliseconds(Int64(registryTimeout * 1000)), tls: tls),
+                    logger: logger)
+                http = client
+                registry = client
+            } else {
+                registry = try EmbeddedRegistry(path: self.registry.path)
+            }
             let topology = Topology(namespace: namespace)
             let handler = VerifyHandler(store: store, registry: registry, topology: topology, workerName: workerName, logger: logger)
             let worker = TaskWorker(url: url, handler: handler,
@@ -38,7 +63,13 @@ struct WorkerCommand: AsyncParsableCommand {
                 services: [.init(service: relay), .init(service: worker, successTerminationBehavior: .gracefullyShutdownGroup)],
                 gracefulShutdownSignals: [.sigterm, .sigint],
                 logger: logger))
-            try await group.run()
+            do {
+                try await group.run()
+            } catch {
+                try? await http?.shutdown()
+                throw error
+            }
+            try await http?.shutdown()
         }
     }
 }
