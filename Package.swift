@@ -11,6 +11,8 @@ let hummingbird = Target.Dependency.product(name: "Hummingbird", package: "hummi
 let nioCore = Target.Dependency.product(name: "NIOCore", package: "swift-nio")
 let nioHTTP1 = Target.Dependency.product(name: "NIOHTTP1", package: "swift-nio")
 let nioSSL = Target.Dependency.product(name: "NIOSSL", package: "swift-nio-ssl")
+let metrics = Target.Dependency.product(name: "Metrics", package: "swift-metrics")
+let prometheus = Target.Dependency.product(name: "Prometheus", package: "swift-prometheus")
 
 let package = Package(
     name: "PensionPay",
@@ -28,6 +30,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     ],
     targets: [
         /// librabbitmq-c, through a shim header (Debian 12 ships 0.11 with flat headers).
@@ -45,14 +49,17 @@ let package = Package(
         /// HTTP adapters for systems we cannot reach (population registry …) and their simulators.
         .target(name: "PensionIntegrations", dependencies: ["PensionDomain", "PensionStore", asyncHTTPClient, hummingbird, logging, nioCore, nioHTTP1, nioSSL, serviceLifecycle]),
         /// Worker runtime (delivery discipline, retry, outbox) and the task handlers.
-        .target(name: "PensionWorkers", dependencies: ["AMQP", "PensionDomain", "PensionStore", logging, serviceLifecycle]),
+        .target(name: "PensionWorkers", dependencies: ["AMQP", "PensionDomain", "PensionStore", logging, metrics, serviceLifecycle]),
+        /// Operator-facing HTTP: health, readiness, Prometheus metrics.
+        .target(name: "PensionOperations", dependencies: ["PensionWorkers", hummingbird, logging, prometheus, serviceLifecycle]),
         /// The one command-line tool.
-        .executableTarget(name: "pensionpay", dependencies: ["AMQP", "PensionDomain", "PensionStore", "PensionWorkers", "PensionIntegrations", argumentParser, logging, serviceLifecycle]),
+        .executableTarget(name: "pensionpay", dependencies: ["AMQP", "PensionDomain", "PensionStore", "PensionWorkers", "PensionIntegrations", "PensionOperations", metrics, prometheus, argumentParser, logging, serviceLifecycle]),
 
         .testTarget(name: "PensionDomainTests", dependencies: ["PensionDomain"]),
         .testTarget(name: "AMQPTests", dependencies: ["AMQP"]),
         .testTarget(name: "PensionStoreTests", dependencies: ["PensionStore", "PensionDomain"]),
         .testTarget(name: "PensionWorkersTests", dependencies: ["PensionWorkers", "AMQP", "PensionStore", "PensionDomain", "PensionIntegrations", grdb, serviceLifecycle]),
+        .testTarget(name: "PensionOperationsTests", dependencies: ["PensionOperations", "PensionWorkers", prometheus, metrics, asyncHTTPClient, serviceLifecycle, logging]),
         .testTarget(name: "PensionIntegrationsTests", dependencies: ["PensionIntegrations", "PensionDomain", "PensionStore", asyncHTTPClient, logging, nioCore, nioSSL, serviceLifecycle]),
     ],
     swiftLanguageModes: [.v6]

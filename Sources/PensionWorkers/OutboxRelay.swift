@@ -1,6 +1,7 @@
 import AMQP
 import Foundation
 import Logging
+import Metrics
 import PensionStore
 import ServiceLifecycle
 import Synchronization
@@ -20,6 +21,7 @@ public final class OutboxRelay: Service {
     private let idleDelay: Duration
     private let reconnect = AMQPReconnectPolicy()
     private let topology: Topology
+    private let pendingGauge = Gauge(label: "pensionpay_outbox_pending")
 
     /// Creates a relay polling every `idleDelay` when the outbox is empty.
     public init(url: AMQPURL, store: PensionDatabase, name: String, topology: Topology = Topology(), batchSize: Int = 500,
@@ -113,6 +115,7 @@ public final class OutboxRelay: Service {
         while !Task.isCancelled {
             let stop = stopping.isSet
             let published = try await relayPending(on: connection)
+            if let pending = try? store.pendingOutboxCount() { pendingGauge.record(pending) }
             if published > 0 {
                 logger.debug("outbox relayed", metadata: ["outbox.published": "\(published)"])
             } else if stop {

@@ -25,6 +25,7 @@ public final class TaskWorker<Handler: TaskHandler>: Service {
     private let logger: Logger
     private let retryPolicy: RetryPolicy
     private let status: WorkerStatus
+    private let metrics: WorkerMetrics
     private let stopping = Atomic<Bool>(false)
     private let currentConsumer = Mutex<AMQPConsumer?>(nil)
 
@@ -36,6 +37,7 @@ public final class TaskWorker<Handler: TaskHandler>: Service {
         self.status = status
         self.logger = logger
         self.retryPolicy = RetryPolicy(delays: options.topology.retryDelays)
+        self.metrics = WorkerMetrics(kind: handler.kind)
     }
 
     /// Asks the worker to stop as after SIGTERM (for embedding without a ServiceGroup).
@@ -64,6 +66,7 @@ public final class TaskWorker<Handler: TaskHandler>: Service {
                 // Any broker trouble (lost connection, a refused retry/park publish, a closed
                 // channel) ends this session: rebuild it. Unacked deliveries come back.
                 status.setConsuming(false)
+                metrics.consumerUp.record(0)
                 if isStopping { break }
                 failures += 1
                 let delay = options.reconnect.delay(afterFailures: failures, random: Double.random(in: 0..<1))
@@ -74,6 +77,7 @@ public final class TaskWorker<Handler: TaskHandler>: Service {
             }
         }
         status.setConsuming(false)
+        metrics.consumerUp.record(0)
         logger.info("worker stopped", metadata: ["task.kind": "\(handler.kind.rawValue)"])
     }
 
@@ -108,6 +112,7 @@ public final class TaskWorker<Handler: TaskHandler>: Service {
         if isStopping { consumer.stop() }
         connected()
         status.setConsuming(true)
+        metrics.consumerUp.record(1)
         logger.info("consuming", metadata: ["amqp.queue": "\(queue)", "amqp.url": "\(url)", "amqp.prefetch": "\(options.prefetch)"])
 
         while true {
@@ -119,6 +124,8 @@ public final class TaskWorker<Handler: TaskHandler>: Service {
 
     private func handle(_ batch: [AMQPDelivery], queue: String, consumer: AMQPConnection, publisher: AMQPConnection) async throws {
         let started = ContinuousClock.now
+        metrics.inFlight.record(batch.count)
+        defer { metrics.inFlight.record(0) }
         let attempts = batch.map(TaskHeaders.attempt(of:))
         var dispositions: [TaskDisposition]?
         var storeFailures = 0
@@ -130,6 +137,7 @@ public final class TaskWorker<Handler: TaskHandler>: Service {
                 // Nothing was committed: keep the deliveries unacked and try again. On shutdown,
                 // give up; closing the connection hands them back to the broker.
                 status.setStoreHealthy(false)
+                metrics.storeErrors.increment()
                 storeFailures += 1
                 logger.error("could not record outcomes; will retry the batch", metadata: [
                     "error": "\(error)", "batch.size": "\(batch.count)", "task.kind": "\(handler.kind.rawValue)",
@@ -171,6 +179,11 @@ public final class TaskWorker<Handler: TaskHandler>: Service {
         try await consumer.ack(batch[batch.count - 1], multiple: true)
         let completed = batch.count - retried - parked
         status.record(completed: completed, retried: retried, parked: parked)
+        metrics.completed.increment(by: completed)
+        metrics.retried.increment(by: retried)
+        metrics.parked.increment(by: parked)
+        metrics.lastBrokerContact.record(Date().timeIntervalSince1970)
+        metrics.batchDuration.recordInterval(since: started)
         logger.debug("batch done", metadata: [
             "task.kind": "\(handler.kind.rawValue)", "batch.size": "\(batch.count)", "batch.completed": "\(completed)",
             "batch.retried": "\(retried)", "batch.parked": "\(parked)",

@@ -4,6 +4,7 @@ import Foundation
 import Logging
 import PensionDomain
 import PensionIntegrations
+import PensionOperations
 import PensionStore
 import PensionWorkers
 import ServiceLifecycle
@@ -31,6 +32,8 @@ struct WorkerCommand: AsyncParsableCommand {
         @Option(help: "Client certificate for mutual TLS with the registry.") var registryCert: String?
         @Option(help: "Client key for mutual TLS with the registry.") var registryKey: String?
         @Option(help: "CA bundle to trust for the registry.") var registryCA: String?
+        @Option(help: "Serve /healthz, /readyz and /metrics on this port (env PENSIONPAY_HTTP_PORT; default: off).") var httpPort: Int?
+        @Option(help: "Address for the HTTP endpoints.") var httpHost = "127.0.0.1"
 
         func run() async throws {
             let logger = global.makeLogger("pensionpay.worker.verify")
@@ -49,18 +52,27 @@ struct WorkerCommand: AsyncParsableCommand {
                     options: HTTPRegistryOptions(baseURL: base, apiKey: apiKey, requestTimeout: .milliseconds(Int64(registryTimeout * 1000)), tls: tls),
                     logger: logger)
                 http = client
-                registry = client
+                registry = InstrumentedRegistry(client, adapter: "http")
             } else {
-                registry = try EmbeddedRegistry(path: self.registry.path)
+                registry = InstrumentedRegistry(try EmbeddedRegistry(path: self.registry.path), adapter: "embedded")
             }
+            let prometheus = MetricsBootstrap.once()
             let topology = Topology(namespace: namespace)
             let handler = VerifyHandler(store: store, registry: registry, topology: topology, workerName: workerName, logger: logger)
+            let status = WorkerStatus()
             let worker = TaskWorker(url: url, handler: handler,
                                     options: WorkerOptions(name: workerName, prefetch: prefetch, maxBatch: batch, topology: topology),
-                                    logger: logger)
+                                    status: status, logger: logger)
             let relay = OutboxRelay(url: url, store: store, name: workerName, topology: topology, logger: logger)
+            var services: [ServiceGroupConfiguration.ServiceConfiguration] = []
+            if let port = httpPort ?? environment["PENSIONPAY_HTTP_PORT"].flatMap(Int.init) {
+                // First in, last out: health and metrics stay up while the worker drains.
+                services.append(.init(service: OperationsServer(host: httpHost, port: port, status: status, registry: prometheus, logger: logger)))
+            }
+            services.append(.init(service: relay))
+            services.append(.init(service: worker, successTerminationBehavior: .gracefullyShutdownGroup))
             let group = ServiceGroup(configuration: .init(
-                services: [.init(service: relay), .init(service: worker, successTerminationBehavior: .gracefullyShutdownGroup)],
+                services: services,
                 gracefulShutdownSignals: [.sigterm, .sigint],
                 logger: logger))
             do {

@@ -17,6 +17,7 @@ public struct VerifyHandler: TaskHandler {
     private let workerName: String
     private let logger: Logger
     private let now: @Sendable () -> Date
+    private let metrics = VerificationMetrics()
 
     /// Creates the handler.
     public init(store: PensionDatabase, registry: any PopulationRegistry, topology: Topology = Topology(),
@@ -83,6 +84,7 @@ public struct VerifyHandler: TaskHandler {
         }
 
         let results = try await store.recordVerifications(records, at: date)
+        for (record, result) in zip(records, results) where result != .duplicate { metrics.record(record.outcome) }
         for (position, result) in results.enumerated() where result == .unknownBeneficiary {
             logger.warning("verification for a beneficiary not on record", metadata: [
                 "task.id": "\(records[position].taskID)", "beneficiary.id": "\(records[position].nationalID.maskedID)",
