@@ -51,7 +51,7 @@ let package = Package(
         /// Worker runtime (delivery discipline, retry, outbox) and the task handlers.
         .target(name: "PensionWorkers", dependencies: ["AMQP", "PensionDomain", "PensionStore", logging, metrics, serviceLifecycle]),
         /// Operator-facing HTTP: health, readiness, Prometheus metrics.
-        .target(name: "PensionOperations", dependencies: ["PensionWorkers", hummingbird, logging, prometheus, serviceLifecycle]),
+        .target(name: "PensionOperations", dependencies: ["PensionWorkers", "PensionStore", hummingbird, logging, prometheus, serviceLifecycle]),
         /// The one command-line tool.
         .executableTarget(name: "pensionpay", dependencies: ["AMQP", "PensionDomain", "PensionStore", "PensionWorkers", "PensionIntegrations", "PensionOperations", metrics, prometheus, argumentParser, logging, serviceLifecycle]),
 
@@ -59,7 +59,7 @@ let package = Package(
         .testTarget(name: "AMQPTests", dependencies: ["AMQP"]),
         .testTarget(name: "PensionStoreTests", dependencies: ["PensionStore", "PensionDomain"]),
         .testTarget(name: "PensionWorkersTests", dependencies: ["PensionWorkers", "AMQP", "PensionStore", "PensionDomain", "PensionIntegrations", grdb, serviceLifecycle]),
-        .testTarget(name: "PensionOperationsTests", dependencies: ["PensionOperations", "PensionWorkers", prometheus, metrics, asyncHTTPClient, serviceLifecycle, logging]),
+        .testTarget(name: "PensionOperationsTests", dependencies: ["PensionOperations", "PensionWorkers", "PensionStore", prometheus, metrics, asyncHTTPClient, serviceLifecycle, logging]),
         .testTarget(name: "PensionIntegrationsTests", dependencies: ["PensionIntegrations", "PensionDomain", "PensionStore", asyncHTTPClient, logging, nioCore, nioSSL, serviceLifecycle]),
     ],
     swiftLanguageModes: [.v6]

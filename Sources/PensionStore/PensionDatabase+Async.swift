@@ -55,3 +55,10 @@ extension PensionDatabase {
         try await StoreExecutor.run { try self.recordAudit(nationalID: nationalID, taskID: taskID, field: field, before: before, after: after, reason: reason, at: date) }
     }
 }
+
+extension PensionDatabase {
+    /// See ``progressReport(period:byCommune:)``.
+    public func progressReport(period: String? = nil, byCommune: Bool = false) async throws -> ProgressReport {
+        try await StoreExecutor.run { try self.progressReport(period: period, byCommune: byCommune) }
+    }
+}

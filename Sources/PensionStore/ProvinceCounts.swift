@@ -4,21 +4,26 @@ public struct ProvinceCounts: Sendable, Equatable, Codable {
     public var provinceCode: String
     /// The province's counts.
     public var counts: ReportCounts
+    /// Per commune within the province, when the report was asked for communes.
+    public var communes: [CommuneCounts]?
 
     /// Creates a province line.
-    public init(provinceCode: String, counts: ReportCounts) {
+    public init(provinceCode: String, counts: ReportCounts, communes: [CommuneCounts]? = nil) {
         self.provinceCode = provinceCode
         self.counts = counts
+        self.communes = communes
     }
 
     enum CodingKeys: String, CodingKey {
         case provinceCode = "province_code"
+        case communes
     }
 
     /// Decodes `{"province_code": "79", "beneficiaries": …}`.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         provinceCode = try container.decode(String.self, forKey: .provinceCode)
+        communes = try container.decodeIfPresent([CommuneCounts].self, forKey: .communes)
         counts = try ReportCounts(from: decoder)
     }
 
@@ -26,6 +31,7 @@ public struct ProvinceCounts: Sendable, Equatable, Codable {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(provinceCode, forKey: .provinceCode)
+        try container.encodeIfPresent(communes, forKey: .communes)
         try counts.encode(to: encoder)
     }
 }

@@ -11,8 +11,8 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .customLong("amqp-url-file"), help: "File holding the broker URI (env PENSIONPAY_AMQP_URL_FILE).")
     var amqpURLFile: String?
 
-    @Option(name: .customLong("db"), help: "SQLite database of this node (env PENSIONPAY_DB; default pensionpay.sqlite).")
-    var database: String?
+    @Option(name: .customLong("db"), help: "SQLite database of this node (env PENSIONPAY_DB; default pensionpay.sqlite). `report` and `serve` take it repeatedly to merge several nodes.")
+    var databases: [String] = []
 
     @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error (env PENSIONPAY_LOG_LEVEL; default info).")
     var logLevel: String?
@@ -44,8 +44,11 @@ struct GlobalOptions: ParsableArguments {
         }
     }
 
-    /// The node database path.
-    var databasePath: String { database ?? environment["PENSIONPAY_DB"] ?? "pensionpay.sqlite" }
+    /// The node database path (the first `--db`).
+    var databasePath: String { databases.first ?? environment["PENSIONPAY_DB"] ?? "pensionpay.sqlite" }
+
+    /// Every database named (report and serve merge them), or the default one.
+    var databasePaths: [String] { databases.isEmpty ? [databasePath] : databases }
 
     /// Bootstraps logging once per process and returns the root logger.
     func makeLogger(_ label: String) -> Logger {

@@ -3,28 +3,44 @@ import Foundation
 import PensionDomain
 import PensionStore
 
-/// `pensionpay report`: progress per province and in total.
+/// `pensionpay report`: progress per province (and commune) and in total, for the centre.
 struct ReportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Beneficiaries per province by latest verification outcome and payment method.")
+        abstract: "Beneficiaries per province (and commune) by verification outcome, holds and payment method.",
+        discussion: "Give --db several times to merge node databases (one per province shard) into one national view.")
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case table, csv, json }
+    enum Grouping: String, ExpressibleByArgument, CaseIterable { case province, commune }
 
     @OptionGroup var global: GlobalOptions
     @Option(help: "table, csv or json.") var format: Format = .table
+    @Option(help: "province or commune.") var by: Grouping = .province
+    @Option(help: "Outcomes of this period's review (YYYY-MM) instead of each beneficiary's latest.") var period: String?
 
     func run() async throws {
         _ = global.makeLogger("pensionpay.report")
-        guard FileManager.default.fileExists(atPath: global.databasePath) else {
-            throw Console.fail("no database at \(global.databasePath) (give --db or PENSIONPAY_DB)")
-        }
-        let report = try await PensionDatabase(path: global.databasePath).provinceReport()
+        if let period { do { _ = try Period.parse(period) } catch { throw ValidationError("\(error)") } }
+        let report = try await ReportLoader.load(global.databasePaths, period: period, byCommune: by == .commune)
         switch format {
         case .json: print(try JSONCoding.string(report))
         case .csv: print(ReportRendering.csv(report), terminator: "")
         case .table: print(ReportRendering.table(report), terminator: "")
         }
+    }
+}
+
+/// Opens each node database (refusing missing files rather than creating empty ones) and merges.
+enum ReportLoader {
+    static func load(_ paths: [String], period: String?, byCommune: Bool) async throws -> ProgressReport {
+        var reports: [ProgressReport] = []
+        for path in paths {
+            guard FileManager.default.fileExists(atPath: path) else {
+                throw Console.fail("no database at \(path) (give --db or PENSIONPAY_DB)")
+            }
+            reports.append(try await PensionDatabase(path: path).progressReport(period: period, byCommune: byCommune))
+        }
+        return reports.count == 1 ? reports[0] : ProgressReport.merged(reports)
     }
 }
 
@@ -37,18 +53,29 @@ enum ReportRendering {
     ] }
 
     static func csv(_ report: ProgressReport) -> String {
-        var out = (["province_code", "province_name"] + columns.map(\.0)).joined(separator: ",") + "\n"
-        for province in report.provinces {
-            out += ([province.provinceCode, name(province.provinceCode)] + columns.map { String(province.counts[keyPath: $0.1]) }).joined(separator: ",") + "\n"
+        var out = (["province_code", "province_name", "commune_code"] + columns.map(\.0)).joined(separator: ",") + "\n"
+        func line(_ cells: [String], _ counts: ReportCounts) -> String {
+            (cells + columns.map { String(counts[keyPath: $0.1]) }).joined(separator: ",") + "\n"
         }
-        out += (["total", ""] + columns.map { String(report.totals[keyPath: $0.1]) }).joined(separator: ",") + "\n"
+        for province in report.provinces {
+            if let communes = province.communes {
+                for commune in communes { out += line([province.provinceCode, name(province.provinceCode), commune.communeCode ?? ""], commune.counts) }
+            } else {
+                out += line([province.provinceCode, name(province.provinceCode), ""], province.counts)
+            }
+        }
+        out += line(["total", "", ""], report.totals)
         return out
     }
 
     static func table(_ report: ProgressReport) -> String {
         let headers = ["province"] + columns.map(\.0) + ["cashless"]
-        var rows: [[String]] = report.provinces.map { province in
-            ["\(province.provinceCode) \(name(province.provinceCode))"] + columns.map { String(province.counts[keyPath: $0.1]) } + [share(province.counts)]
+        var rows: [[String]] = []
+        for province in report.provinces {
+            rows.append(["\(province.provinceCode) \(name(province.provinceCode))"] + columns.map { String(province.counts[keyPath: $0.1]) } + [share(province.counts)])
+            for commune in province.communes ?? [] {
+                rows.append(["  xã \(commune.communeCode ?? "?")"] + columns.map { String(commune.counts[keyPath: $0.1]) } + [share(commune.counts)])
+            }
         }
         rows.append(["TOTAL"] + columns.map { String(report.totals[keyPath: $0.1]) } + [share(report.totals)])
         let widths = headers.indices.map { i in max(headers[i].count, rows.map { $0[i].count }.max() ?? 0) }

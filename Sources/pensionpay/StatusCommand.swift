@@ -2,6 +2,7 @@ import AMQP
 import ArgumentParser
 import Foundation
 import PensionStore
+import PensionOperations
 import PensionWorkers
 
 /// `pensionpay status`: queue depths and consumers, retry and parked counts, outbox backlog.
@@ -10,17 +11,9 @@ struct StatusCommand: AsyncParsableCommand {
         commandName: "status", abstract: "Queue depths, consumers, retries, parked messages and the outbox backlog.",
         discussion: "Counts are ready messages; deliveries a worker holds unacked are not included (AMQP does not report them).")
 
-    struct QueueStatus: Codable {
-        var queue: String
-        var role: String
-        var ready: Int?
-        var consumers: Int?
-        var error: String?
-    }
-
     struct Snapshot: Codable {
         var at: String
-        var queues: [QueueStatus]
+        var queues: [ProgressSnapshot.Queue]
         var outboxPending: Int?
 
         enum CodingKeys: String, CodingKey { case at, queues, outboxPending = "outbox_pending" }
@@ -38,17 +31,7 @@ struct StatusCommand: AsyncParsableCommand {
         let connection = try await AMQPConnection.connect(try global.resolvedAMQPURL(), name: "pensionpay status", logger: logger)
         let store = FileManager.default.fileExists(atPath: global.databasePath) ? try? PensionDatabase(path: global.databasePath) : nil
         repeat {
-            var queues: [QueueStatus] = []
-            let roles = TaskKind.allCases.map { (topology.workQueue($0), "work") }
-                + topology.retryDelays.indices.map { (topology.retryExchange(rung: $0), "retry") } + [(topology.deadQueue, "parked")]
-            for (queue, role) in roles {
-                do {
-                    let info = try await connection.inspectQueue(queue)
-                    queues.append(QueueStatus(queue: queue, role: role, ready: info.messageCount, consumers: info.consumerCount))
-                } catch let error as AMQPError where !error.isConnectionLevel {
-                    queues.append(QueueStatus(queue: queue, role: role, error: error.replyCode == 404 ? "missing: run topology declare" : error.message))
-                }
-            }
+            let queues = try await QueueHealth.collect(on: connection, topology: topology)
             let pending = try? store?.pendingOutboxCount()
             let snapshot = Snapshot(at: Date().formatted(.iso8601), queues: queues, outboxPending: pending)
             switch format {
@@ -58,7 +41,7 @@ struct StatusCommand: AsyncParsableCommand {
                 print("PensionPay status at \(snapshot.at)")
                 for queue in queues {
                     let detail = queue.error ?? "ready \(queue.ready ?? 0)  consumers \(queue.consumers ?? 0)"
-                    print("  \(queue.queue.padding(toLength: 34, withPad: " ", startingAt: 0)) \(queue.role.padding(toLength: 7, withPad: " ", startingAt: 0)) \(detail)")
+                    print("  \(queue.name.padding(toLength: 34, withPad: " ", startingAt: 0)) \(queue.role.padding(toLength: 7, withPad: " ", startingAt: 0)) \(detail)")
                 }
                 if let pending { print("  outbox pending: \(pending)") }
             }
