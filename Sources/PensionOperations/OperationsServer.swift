@@ -35,7 +35,7 @@ public struct OperationsServer: Service {
             configuration: .init(address: .hostname(host, port: port), serverName: "pensionpay-worker"),
             onServerRunning: { [onListening] channel in onListening(channel.localAddress?.port ?? 0) },
             logger: logger)
-        try await app.runService()
+        try await app.run()   // `runService()` would start a ServiceGroup (and signal handlers) of its own
     }
 
     static func router(status: WorkerStatus, registry: PrometheusCollectorRegistry) -> Router<BasicRequestContext> {

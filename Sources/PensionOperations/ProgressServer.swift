@@ -48,6 +48,6 @@ public struct ProgressServer: Service {
         }
         let app = Application(router: router, configuration: .init(address: .hostname(host, port: port), serverName: "pensionpay-progress"),
                               onServerRunning: { [onListening] channel in onListening(channel.localAddress?.port ?? 0) }, logger: logger)
-        try await app.runService()
+        try await app.run()   // `runService()` would start a ServiceGroup (and signal handlers) of its own
     }
 }

@@ -67,7 +67,9 @@ struct WorkerCommand: AsyncParsableCommand {
             var services: [ServiceGroupConfiguration.ServiceConfiguration] = []
             if let port = httpPort ?? environment["PENSIONPAY_HTTP_PORT"].flatMap(Int.init) {
                 // First in, last out: health and metrics stay up while the worker drains.
-                services.append(.init(service: OperationsServer(host: httpHost, port: port, status: status, registry: prometheus, logger: logger)))
+                // It may stop before the drain ends; that must not cancel the drain.
+                services.append(.init(service: OperationsServer(host: httpHost, port: port, status: status, registry: prometheus, logger: logger),
+                                      successTerminationBehavior: .ignore))
             }
             services.append(.init(service: relay))
             services.append(.init(service: worker, successTerminationBehavior: .gracefullyShutdownGroup))

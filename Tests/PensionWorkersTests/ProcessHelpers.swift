@@ -17,12 +17,13 @@ struct TestSetupError: Error, CustomStringConvertible {
 }
 
 /// Starts a verify worker process for a fixture.
-func startWorkerProcess(_ fixture: WorkerFixture, name: String) throws -> Process {
+func startWorkerProcess(_ fixture: WorkerFixture, name: String, httpPort: Int? = nil) throws -> Process {
     let process = Process()
     process.executableURL = try pensionpayExecutable()
     process.arguments = ["worker", "verify", "--db", fixture.dbPath, "--registry", fixture.registryPath,
                          "--namespace", fixture.topology.namespace, "--prefetch", "500", "--batch", "200",
                          "--name", "\(fixture.topology.namespace) \(name)", "--log-level", "warning"]
+        + (httpPort.map { ["--http-port", String($0)] } ?? [])
     var environment = ProcessInfo.processInfo.environment
     environment["PENSIONPAY_AMQP_URL"] = fixture.url.rawValue
     process.environment = environment
@@ -57,4 +58,9 @@ func closeBrokerConnections(matching marker: String) throws -> Int {
         closed += 1
     }
     return closed
+}
+
+/// The HTTP status of a GET on loopback (0 when nothing answers), via curl.
+func httpStatus(_ url: String) throws -> Int {
+    Int(try runCommand("/usr/bin/curl", ["-s", "-o", "/dev/null", "-m", "2", "-w", "%{http_code}", url]).output) ?? 0
 }
