@@ -8,7 +8,56 @@ import PensionWorkers
 /// `pensionpay bench verify`: measured figures, never a timed test.
 struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "bench", abstract: "Benchmarks against the real broker and SQLite.", subcommands: [Verify.self])
+        commandName: "bench", abstract: "Benchmarks against the real broker and SQLite.", subcommands: [Verify.self, Review.self])
+
+    struct Review: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Seed N beneficiaries, run the monthly review into a private namespace, print the publish rate.")
+
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "How many beneficiaries on record.") var people = 200_000
+        @Flag(help: "Keep the queue contents (default: delete the private topology afterwards).") var keep = false
+
+        func run() async throws {
+            let logger = global.makeLogger("pensionpay.bench")
+            let url = try global.resolvedAMQPURL()
+            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("pensionpay-bench-\(UUID().uuidString.prefix(8))")
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: directory) }
+            let store = try PensionDatabase(path: directory.appendingPathComponent("node.sqlite").path)
+            let seedStart = ContinuousClock.now
+            var batch: [BeneficiaryUpsert] = []
+            batch.reserveCapacity(10_000)
+            let provinces = AdministrativeUnits.provinces.map(\.code)
+            for i in 0..<people {
+                let digits = String(i)
+                let id = "0" + String(40 + i % 50) + "1" + String(repeating: "0", count: 8 - digits.count) + digits
+                batch.append(BeneficiaryUpsert(nationalID: id, fullName: "Nguyễn Văn Hùng", dateOfBirth: "1950-03-07", sex: "M",
+                                               provinceCode: provinces[i % provinces.count], paymentMethod: .cash))
+                if batch.count == 10_000 || i == people - 1 {
+                    _ = try await store.upsertBeneficiaries(batch, at: Date())
+                    batch.removeAll(keepingCapacity: true)
+                }
+            }
+            let seedSeconds = (ContinuousClock.now - seedStart).seconds
+            let topology = Topology(namespace: "bench-\(UUID().uuidString.prefix(8))")
+            let connection = try await AMQPConnection.connect(url, name: "pensionpay bench review", logger: logger)
+            try await topology.declare(on: connection)
+            try await connection.enablePublisherConfirms()
+            let start = ContinuousClock.now
+            let summary = try await MonthlyReview(store: store, connection: connection, topology: topology, period: Period(year: 2026, month: 12)!).run()
+            let seconds = (ContinuousClock.now - start).seconds
+            let queued = try await connection.inspectQueue(topology.workQueue(.verify)).messageCount
+            if !keep { try? await topology.delete(on: connection) }
+            await connection.close()
+            let size = (try? FileManager.default.attributesOfItem(atPath: directory.appendingPathComponent("node.sqlite").path)[.size] as? Int) ?? 0
+            print("""
+            bench review: \(people) beneficiaries on record (seeded in \(String(format: "%.1f", seedSeconds)) s, database \(size / 1_048_576) MiB)
+              review published \(summary.published) verify tasks in \(String(format: "%.1f", seconds)) s: \(String(format: "%.0f", Double(summary.published) / seconds)) tasks/s (confirmed; \(queued) in the queue)
+              process peak RSS: \(String(format: "%.0f", Double(ProcessStats.peakRSSKiB(getpid())) / 1024)) MiB
+            """)
+        }
+    }
 
     struct Verify: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
