@@ -12,7 +12,7 @@ struct PensionPay: AsyncParsableCommand {
         PENSIONPAY_DB, PENSIONPAY_REGISTRY, PENSIONPAY_LOG_LEVEL.
         """,
         subcommands: [
-            TopologyCommand.self, RegistryCommand.self, ImportCommand.self, ReviewCommand.self,
+            TopologyCommand.self, RegistryCommand.self, ImportCommand.self, RegistrationsCommand.self, ReviewCommand.self,
             WorkerCommand.self, ReportCommand.self, StatusCommand.self, DeadLettersCommand.self, SimulateCommand.self, DemoCommand.self, BenchCommand.self,
         ]
     )
