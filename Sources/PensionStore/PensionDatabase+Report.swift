@@ -4,9 +4,21 @@ extension PensionDatabase {
     /// Counts per province and in total, from one GROUP BY over the covering report index.
     ///
     /// Each beneficiary is counted once, by `last_outcome`; `on_hold` and the payment split are by
-    /// current state. Read in one snapshot, so the lines always add up to the totals.
+    /// current state. `registered` counts beneficiaries with at least one `registered` bank-account
+    /// registration (by the province they are paid in). Read in one snapshot, so the lines always add
+    /// up to the totals.
     public func provinceReport() throws -> ProgressReport {
         let provinces = try pool.read { db in
+            // A second, small GROUP BY, so the main one keeps its covering index.
+            var registered: [String: Int] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT b.province_code, count(DISTINCT r.national_id)
+                FROM registrations r JOIN beneficiaries b ON b.national_id = r.national_id
+                WHERE r.decision = 'registered'
+                GROUP BY b.province_code
+                """) {
+                registered[row[0]] = row[1]
+            }
             let rows = try Row.fetchAll(db, sql: """
                 SELECT province_code,
                        count(*),
@@ -29,7 +41,7 @@ extension PensionDatabase {
                     notFound: row[4], deceased: row[5],
                     invalid: row[6], unverified: row[7],
                     onHold: row[8], paidByBank: row[9],
-                    paidInCash: row[10]))
+                    paidInCash: row[10], registered: registered[row[0]] ?? 0))
             }
         }
         let totals = provinces.reduce(ReportCounts()) { $0 + $1.counts }

@@ -20,11 +20,14 @@ public struct ReportCounts: Sendable, Equatable, Codable {
     public var paidByBank: Int
     /// Paid in cash.
     public var paidInCash: Int
+    /// With a bank account registered by the register worker (switched, or switching from a later period).
+    public var registered: Int
 
     /// Creates counts, zero by default.
     public init(
         beneficiaries: Int = 0, verified: Int = 0, mismatch: Int = 0, notFound: Int = 0, deceased: Int = 0,
-        invalid: Int = 0, unverified: Int = 0, onHold: Int = 0, paidByBank: Int = 0, paidInCash: Int = 0
+        invalid: Int = 0, unverified: Int = 0, onHold: Int = 0, paidByBank: Int = 0, paidInCash: Int = 0,
+        registered: Int = 0
     ) {
         self.beneficiaries = beneficiaries
         self.verified = verified
@@ -36,11 +39,12 @@ public struct ReportCounts: Sendable, Equatable, Codable {
         self.onHold = onHold
         self.paidByBank = paidByBank
         self.paidInCash = paidInCash
+        self.registered = registered
     }
 
     /// Explicit keys, so the JSON does not depend on an encoder's key strategy.
     enum CodingKeys: String, CodingKey {
-        case beneficiaries, verified, mismatch, deceased, invalid, unverified
+        case beneficiaries, verified, mismatch, deceased, invalid, unverified, registered
         case notFound = "not_found"
         case onHold = "on_hold"
         case paidByBank = "paid_by_bank"
@@ -54,6 +58,24 @@ public struct ReportCounts: Sendable, Equatable, Codable {
             mismatch: lhs.mismatch + rhs.mismatch, notFound: lhs.notFound + rhs.notFound,
             deceased: lhs.deceased + rhs.deceased, invalid: lhs.invalid + rhs.invalid,
             unverified: lhs.unverified + rhs.unverified, onHold: lhs.onHold + rhs.onHold,
-            paidByBank: lhs.paidByBank + rhs.paidByBank, paidInCash: lhs.paidInCash + rhs.paidInCash)
+            paidByBank: lhs.paidByBank + rhs.paidByBank, paidInCash: lhs.paidInCash + rhs.paidInCash,
+            registered: lhs.registered + rhs.registered)
+    }
+
+    /// Decodes the JSON form; `registered` (added with schema v2) may be absent in older reports.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            beneficiaries: try container.decode(Int.self, forKey: .beneficiaries),
+            verified: try container.decode(Int.self, forKey: .verified),
+            mismatch: try container.decode(Int.self, forKey: .mismatch),
+            notFound: try container.decode(Int.self, forKey: .notFound),
+            deceased: try container.decode(Int.self, forKey: .deceased),
+            invalid: try container.decode(Int.self, forKey: .invalid),
+            unverified: try container.decode(Int.self, forKey: .unverified),
+            onHold: try container.decode(Int.self, forKey: .onHold),
+            paidByBank: try container.decode(Int.self, forKey: .paidByBank),
+            paidInCash: try container.decode(Int.self, forKey: .paidInCash),
+            registered: try container.decodeIfPresent(Int.self, forKey: .registered) ?? 0)
     }
 }

@@ -12,8 +12,9 @@ struct PensionPay: AsyncParsableCommand {
         PENSIONPAY_DB, PENSIONPAY_REGISTRY, PENSIONPAY_LOG_LEVEL.
         """,
         subcommands: [
-            TopologyCommand.self, RegistryCommand.self, ImportCommand.self, ReviewCommand.self,
-            WorkerCommand.self, ReportCommand.self, StatusCommand.self, DeadLettersCommand.self, ServeCommand.self, SimulateCommand.self, DemoCommand.self, BenchCommand.self,
+            TopologyCommand.self, RegistryCommand.self, ImportCommand.self, RegistrationsCommand.self, ReviewCommand.self,
+            WorkerCommand.self, ReportCommand.self, StatusCommand.self, DeadLettersCommand.self, ServeCommand.self, SimulateCommand.self,
+            DemoCommand.self, BenchCommand.self,
         ]
     )
 }

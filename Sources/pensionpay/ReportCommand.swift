@@ -49,7 +49,7 @@ enum ReportRendering {
     static var columns: [(String, KeyPath<ReportCounts, Int>)] { [
         ("beneficiaries", \.beneficiaries), ("verified", \.verified), ("mismatch", \.mismatch), ("not_found", \.notFound),
         ("deceased", \.deceased), ("invalid", \.invalid), ("unverified", \.unverified), ("on_hold", \.onHold),
-        ("paid_by_bank", \.paidByBank), ("paid_in_cash", \.paidInCash),
+        ("paid_by_bank", \.paidByBank), ("paid_in_cash", \.paidInCash), ("registered", \.registered),
     ] }
 
     static func csv(_ report: ProgressReport) -> String {

@@ -1,0 +1,260 @@
+import Foundation
+import Hummingbird
+import Logging
+import NIOCore
+import PensionDomain
+import PensionStore
+import ServiceLifecycle
+import Synchronization
+
+/// A real HTTP server (Hummingbird) that serves ``BankInquiryHTTPContract`` from a set of accounts,
+/// with the same fault injection as ``RegistrySimulator`` (`pensionpay simulate bank`).
+///
+/// ``run()`` serves until its task is cancelled or, inside a `ServiceGroup`, until graceful shutdown.
+/// Tests bind port 0 and read the chosen port with ``listeningPort()``, or use ``withRunningServer(_:)``.
+public final class BankSimulator: Service, Sendable {
+    /// A fault to inject into the next inquiry request, ahead of the random rates (deterministic tests).
+    public enum Fault: Hashable, Sendable {
+        /// Answer `503`.
+        case error
+        /// Answer `429` with `Retry-After: seconds`.
+        case throttle(retryAfterSeconds: Int)
+        /// Hold the request for `RegistryFaults.timeoutHold`, then answer `504`.
+        case timeout
+    }
+
+    /// The server stopped (or failed to bind) before it was listening.
+    public struct NotListening: Error, Hashable, Sendable, CustomStringConvertible {
+        /// Explanation.
+        public var description: String { "the bank simulator stopped before listening" }
+    }
+
+    private struct State: Sendable {
+        var faults: RegistryFaults
+        var scripted: [Fault] = []
+        var stats = RegistrySimulatorStats()
+        var port: Int?
+        var ended = false
+        var waiters: [UUID: CheckedContinuation<Int, any Error>] = [:]
+    }
+
+    private enum Action {
+        case unauthorized, serve, fault(Fault)
+    }
+
+    private let bank: any BankNameInquiry
+    private let options: RegistrySimulatorOptions
+    private let logger: Logger
+    private let state: Mutex<State>
+
+    /// Serves any inquiry (typically ``SimulatedBankAccounts``); faults, key and address as for the registry simulator.
+    public init(bank: any BankNameInquiry, options: RegistrySimulatorOptions = .init(), logger: Logger) {
+        self.bank = bank
+        self.options = options
+        self.logger = logger
+        self.state = Mutex(State(faults: options.faults))
+    }
+
+    /// Serves the accounts of a CSV file (`bank_bin,bank_account,holder_name`).
+    public convenience init(accountsPath: String, options: RegistrySimulatorOptions = .init(), logger: Logger) throws {
+        self.init(bank: try SimulatedBankAccounts(csvPath: accountsPath), options: options, logger: logger)
+    }
+
+    /// Counters so far.
+    public var stats: RegistrySimulatorStats { state.withLock { $0.stats } }
+
+    /// The current fault profile.
+    public var faults: RegistryFaults { state.withLock { $0.faults } }
+
+    /// Replaces the fault profile (takes effect for the next request).
+    public func setFaults(_ faults: RegistryFaults) {
+        state.withLock { $0.faults = faults }
+    }
+
+    /// Queues faults for the next lookup requests, one each, before the random rates apply again.
+    public func enqueueFaults(_ faults: [Fault]) {
+        state.withLock { $0.scripted.append(contentsOf: faults) }
+    }
+
+    /// Binds and serves until the calling task is cancelled. Call once per simulator.
+    public func run() async throws {
+        let app = Application(
+            router: makeRouter(),
+            configuration: .init(
+                address: .hostname(options.host, port: options.port), serverName: "pensionpay-bank-simulator"),
+            onServerRunning: { [self] channel in
+                markListening(port: channel.localAddress?.port)
+            },
+            logger: logger)
+        defer { markEnded() }
+        try await app.run()
+    }
+
+    /// The bound port, waiting until the server listens.
+    ///
+    /// - Throws: ``NotListening`` if ``run()`` ended first; `CancellationError` if the caller is cancelled.
+    public func listeningPort() async throws -> Int {
+        let id = UUID()
+        return try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Int, any Error>) in
+                let immediate: Result<Int, any Error>? = state.withLock { state in
+                    if let port = state.port { return .success(port) }
+                    if state.ended { return .failure(NotListening()) }
+                    if Task.isCancelled { return .failure(CancellationError()) }
+                    state.waiters[id] = continuation
+                    return nil
+                }
+                if let immediate { continuation.resume(with: immediate) }
+            }
+        } onCancel: {
+            let waiter = state.withLock { $0.waiters.removeValue(forKey: id) }
+            waiter?.resume(throwing: CancellationError())
+        }
+    }
+
+    /// Runs the server, calls `body` with its port once it listens, then stops the server.
+    public func withRunningServer<T>(_ body: (Int) async throws -> T) async throws -> T {
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await self.run() }
+            defer { group.cancelAll() }
+            let port = try await listeningPort()
+            return try await body(port)
+        }
+    }
+
+    private func markListening(port: Int?) {
+        let waiters = state.withLock { state -> [CheckedContinuation<Int, any Error>] in
+            state.port = port
+            defer { state.waiters = [:] }
+            return Array(state.waiters.values)
+        }
+        for waiter in waiters {
+            if let port { waiter.resume(returning: port) } else { waiter.resume(throwing: NotListening()) }
+        }
+        logger.info("bank simulator listening", metadata: ["bank.port": "\(port.map(String.init) ?? "?")"])
+    }
+
+    private func markEnded() {
+        let waiters = state.withLock { state -> [CheckedContinuation<Int, any Error>] in
+            state.ended = true
+            state.port = nil
+            defer { state.waiters = [:] }
+            return Array(state.waiters.values)
+        }
+        for waiter in waiters { waiter.resume(throwing: NotListening()) }
+    }
+
+    private func makeRouter() -> Router<BasicRequestContext> {
+        let router = Router(context: BasicRequestContext.self)
+        router.get(RouterPath(BankInquiryHTTPContract.healthPath)) { [self] _, _ -> Response in
+            state.withLock { $0.stats.healthChecks += 1 }
+            return Response(status: .ok, headers: [.contentType: "text/plain"], body: .init(byteBuffer: ByteBuffer(string: "ok")))
+        }
+        router.post(RouterPath(BankInquiryHTTPContract.inquirePath)) { [self] request, _ -> Response in
+            try await inquire(request)
+        }
+        return router
+    }
+
+    private func inquire(_ request: Request) async throws -> Response {
+        let presented = request.headers[.authorization]
+        let (action, faults) = state.withLock { state -> (Action, RegistryFaults) in
+            state.stats.lookupRequests += 1
+            if let key = options.apiKey, presented != "Bearer \(key)" {
+                state.stats.unauthorized += 1
+                return (.unauthorized, state.faults)
+            }
+            let action: Action
+            if !state.scripted.isEmpty {
+                action = .fault(state.scripted.removeFirst())
+            } else if Self.fires(state.faults.timeoutRate) {
+                action = .fault(.timeout)
+            } else if Self.fires(state.faults.errorRate) {
+                action = .fault(.error)
+            } else if Self.fires(state.faults.throttleRate) {
+                action = .fault(.throttle(retryAfterSeconds: state.faults.retryAfterSeconds))
+            } else {
+                action = .serve
+            }
+            switch action {
+            case .fault(.timeout): state.stats.timedOut += 1
+            case .fault(.error): state.stats.errors += 1
+            case .fault(.throttle): state.stats.throttled += 1
+            case .serve, .unauthorized: break
+            }
+            return (action, state.faults)
+        }
+
+        if case .unauthorized = action {
+            return Self.plain(.unauthorized, "missing or wrong API key")
+        }
+        if faults.addedLatency > .zero { try await Task.sleep(for: faults.addedLatency) }
+        switch action {
+        case .unauthorized, .serve:
+            break
+        case .fault(.error):
+            return Self.plain(.serviceUnavailable, "injected failure")
+        case .fault(.throttle(let seconds)):
+            var response = Self.plain(.tooManyRequests, "injected throttling")
+            response.headers[.retryAfter] = String(max(0, seconds))
+            return response
+        case .fault(.timeout):
+            // A held request must not delay a graceful shutdown by the whole hold.
+            try await cancelWhenGracefulShutdown { try await Task.sleep(for: faults.timeoutHold) }
+            return Self.plain(.gatewayTimeout, "injected timeout")
+        }
+
+        let accounts: [BankAccountKey]
+        do {
+            let body = try await request.body.collect(upTo: 1 << 20)
+            let decoded = try JSONDecoder().decode(BankInquiryHTTPContract.InquireRequest.self, from: Data(body.readableBytesView))
+            accounts = try Self.validate(decoded.accounts)
+        } catch {
+            state.withLock { $0.stats.badRequests += 1 }
+            return Self.plain(.badRequest, "body must be {\"accounts\": [1 to 100 {\"bank_bin\", \"bank_account\"}]}")
+        }
+
+        let found: [BankAccountKey: BankNameInquiryResult]
+        do {
+            found = try await bank.inquire(accounts)
+        } catch {
+            logger.error("bank simulator inquiry failed", metadata: ["error.type": "\(type(of: error))"])
+            return Self.plain(.internalServerError, "inquiry failed")
+        }
+        // Echo each account exactly as it was sent, so the client can match its answer.
+        var seen = Set<BankAccountKey>()
+        let results = accounts.filter { seen.insert($0).inserted }.map { key -> BankInquiryHTTPContract.Result in
+            switch found[key] ?? .accountNotFound {
+            case .holder(let name): .init(bankBIN: key.bankBIN, bankAccount: key.bankAccount, status: "found", holderName: name)
+            case .accountNotFound: .init(bankBIN: key.bankBIN, bankAccount: key.bankAccount, status: "not_found", holderName: nil)
+            }
+        }
+        let json = try JSONEncoder().encode(BankInquiryHTTPContract.InquireResponse(results: results))
+        state.withLock { state in
+            state.stats.served += 1
+            state.stats.idsLookedUp += accounts.count
+        }
+        return Response(
+            status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: json)))
+    }
+
+    private struct InvalidRequest: Error {}
+
+    private static func validate(_ raw: [BankInquiryHTTPContract.Account]) throws -> [BankAccountKey] {
+        guard (1...BankInquiryHTTPContract.maxAccountsPerRequest).contains(raw.count) else { throw InvalidRequest() }
+        return try raw.map { entry in
+            let key = BankAccountKey(bankBIN: entry.bankBIN, bankAccount: entry.bankAccount)
+            guard key.bankBIN.utf8.count == 6, key.bankBIN.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 },
+                  (1...64).contains(key.bankAccount.utf8.count), key.bankAccount == entry.bankAccount else { throw InvalidRequest() }
+            return key
+        }
+    }
+
+    private static func fires(_ rate: Double) -> Bool {
+        rate > 0 && (rate >= 1 || Double.random(in: 0..<1) < rate)
+    }
+
+    private static func plain(_ status: HTTPResponse.Status, _ message: String) -> Response {
+        Response(status: status, headers: [.contentType: "text/plain"], body: .init(byteBuffer: ByteBuffer(string: message)))
+    }
+}
