@@ -57,8 +57,14 @@ public final class OutboxRelay: Service {
                     }
                     await connection.close()
                 } catch {
+                    // Keep the backlog gauge true while the broker is out of reach.
+                    let pending = (try? self.store.pendingOutboxCount()) ?? 0
+                    self.pendingGauge.record(pending)
                     if Task.isCancelled || finalRound {
-                        self.logger.error("outbox relay stopped with rows pending; they go out on the next start", metadata: ["error": "\(error)"])
+                        if pending > 0 {
+                            self.logger.error("outbox relay stopped with rows pending; they go out on the next start",
+                                              metadata: ["error": "\(error)", "outbox.pending": "\(pending)"])
+                        }
                         return
                     }
                     failures += 1

@@ -113,6 +113,7 @@ public final class TaskWorker<Handler: TaskHandler>: Service {
         connected()
         status.setConsuming(true)
         metrics.consumerUp.record(1)
+        metrics.lastBrokerContact.record(Date().timeIntervalSince1970)
         logger.info("consuming", metadata: ["amqp.queue": "\(queue)", "amqp.url": "\(url)", "amqp.prefetch": "\(options.prefetch)"])
 
         while true {

@@ -28,6 +28,7 @@ extension WorkerCommand {
         @Option(help: "Requests on or before this day of the month switch from the next period, later ones from the one after.")
         var cutOffDay = PaymentCalendar.defaultCutOffDay
         @Option(help: "Last day old-law authorisations are honoured, YYYY-MM-DD.") var legacyAuthorisationLapse = "2026-06-30"
+        @OptionGroup var http: WorkerHTTPOptions
 
         func validate() throws {
             guard (1...31).contains(cutOffDay) else { throw ValidationError("--cut-off-day must be 1…31") }
@@ -39,6 +40,7 @@ extension WorkerCommand {
             let url = try global.resolvedAMQPURL()
             let workerName = name ?? "register@\(ProcessInfo.processInfo.hostName):\(ProcessInfo.processInfo.processIdentifier)"
             let environment = ProcessInfo.processInfo.environment
+            let metrics = MetricsBootstrap.once()   // before any metric is created
             let lapse: PartialDate
             do {
                 lapse = try PartialDate.parse(legacyAuthorisationLapse, field: "legacy-authorisation-lapse")
@@ -47,7 +49,7 @@ extension WorkerCommand {
             }
             let policy = RegistrationPolicy(cutOffDay: cutOffDay, authorisation: AuthorisationPolicy(legacyLapseDate: lapse))
             let store = try PensionDatabase(path: global.databasePath)
-            var http: HTTPBankNameInquiry?
+            var httpBank: HTTPBankNameInquiry?
             let bank: any BankNameInquiry
             if let accounts = bankAccounts {
                 bank = try SimulatedBankAccounts(csvPath: accounts)
@@ -57,27 +59,24 @@ extension WorkerCommand {
                 let client = try HTTPBankNameInquiry(
                     options: HTTPBankInquiryOptions(baseURL: base, apiKey: apiKey, requestTimeout: .milliseconds(Int64(bankTimeout * 1000))),
                     logger: logger)
-                http = client
+                httpBank = client
                 bank = client
             } else {
                 throw ValidationError("give --bank-url (or PENSIONPAY_BANK_URL) or --bank-accounts")
             }
             let topology = Topology(namespace: namespace)
             let handler = RegisterHandler(store: store, bank: bank, policy: policy, workerName: workerName, logger: logger)
+            let status = WorkerStatus()
             let worker = TaskWorker(url: url, handler: handler,
                                     options: WorkerOptions(name: workerName, prefetch: prefetch, maxBatch: batch, topology: topology),
-                                    logger: logger)
-            let group = ServiceGroup(configuration: .init(
-                services: [.init(service: worker, successTerminationBehavior: .gracefullyShutdownGroup)],
-                gracefulShutdownSignals: [.sigterm, .sigint],
-                logger: logger))
+                                    status: status, logger: logger)
             do {
-                try await group.run()
+                try await WorkerProcess.run(worker, relay: nil, status: status, http: http, metrics: metrics, logger: logger)
             } catch {
-                try? await http?.shutdown()
+                try? await httpBank?.shutdown()
                 throw error
             }
-            try await http?.shutdown()
+            try await httpBank?.shutdown()
         }
     }
 }

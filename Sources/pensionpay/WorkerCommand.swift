@@ -32,8 +32,7 @@ struct WorkerCommand: AsyncParsableCommand {
         @Option(help: "Client certificate for mutual TLS with the registry.") var registryCert: String?
         @Option(help: "Client key for mutual TLS with the registry.") var registryKey: String?
         @Option(help: "CA bundle to trust for the registry.") var registryCA: String?
-        @Option(help: "Serve /healthz, /readyz and /metrics on this port (env PENSIONPAY_HTTP_PORT; default: off).") var httpPort: Int?
-        @Option(help: "Address for the HTTP endpoints.") var httpHost = "127.0.0.1"
+        @OptionGroup var http: WorkerHTTPOptions
 
         func run() async throws {
             let logger = global.makeLogger("pensionpay.worker.verify")
@@ -41,7 +40,9 @@ struct WorkerCommand: AsyncParsableCommand {
             let workerName = name ?? "verify@\(ProcessInfo.processInfo.hostName):\(ProcessInfo.processInfo.processIdentifier)"
             let store = try PensionDatabase(path: global.databasePath)
             let environment = ProcessInfo.processInfo.environment
-            var http: HTTPPopulationRegistry?
+            // Before any metric is created: metrics made earlier stay no-ops for good.
+            let prometheus = MetricsBootstrap.once()
+            var httpRegistry: HTTPPopulationRegistry?
             let registry: any PopulationRegistry
             if let base = registryURL ?? environment["PENSIONPAY_REGISTRY_URL"] {
                 let keyFile = registryAPIKeyFile ?? environment["PENSIONPAY_REGISTRY_API_KEY_FILE"]
@@ -51,12 +52,11 @@ struct WorkerCommand: AsyncParsableCommand {
                 let client = try HTTPPopulationRegistry(
                     options: HTTPRegistryOptions(baseURL: base, apiKey: apiKey, requestTimeout: .milliseconds(Int64(registryTimeout * 1000)), tls: tls),
                     logger: logger)
-                http = client
+                httpRegistry = client
                 registry = InstrumentedRegistry(client, adapter: "http")
             } else {
                 registry = InstrumentedRegistry(try EmbeddedRegistry(path: self.registry.path), adapter: "embedded")
             }
-            let prometheus = MetricsBootstrap.once()
             let topology = Topology(namespace: namespace)
             let handler = VerifyHandler(store: store, registry: registry, topology: topology, workerName: workerName, logger: logger)
             let status = WorkerStatus()
@@ -64,26 +64,13 @@ struct WorkerCommand: AsyncParsableCommand {
                                     options: WorkerOptions(name: workerName, prefetch: prefetch, maxBatch: batch, topology: topology),
                                     status: status, logger: logger)
             let relay = OutboxRelay(url: url, store: store, name: workerName, topology: topology, logger: logger)
-            var services: [ServiceGroupConfiguration.ServiceConfiguration] = []
-            if let port = httpPort ?? environment["PENSIONPAY_HTTP_PORT"].flatMap(Int.init) {
-                // First in, last out: health and metrics stay up while the worker drains.
-                // It may stop before the drain ends; that must not cancel the drain.
-                services.append(.init(service: OperationsServer(host: httpHost, port: port, status: status, registry: prometheus, logger: logger),
-                                      successTerminationBehavior: .ignore))
-            }
-            services.append(.init(service: relay))
-            services.append(.init(service: worker, successTerminationBehavior: .gracefullyShutdownGroup))
-            let group = ServiceGroup(configuration: .init(
-                services: services,
-                gracefulShutdownSignals: [.sigterm, .sigint],
-                logger: logger))
             do {
-                try await group.run()
+                try await WorkerProcess.run(worker, relay: relay, status: status, http: http, metrics: prometheus, logger: logger)
             } catch {
-                try? await http?.shutdown()
+                try? await httpRegistry?.shutdown()
                 throw error
             }
-            try await http?.shutdown()
+            try await httpRegistry?.shutdown()
         }
     }
 }
