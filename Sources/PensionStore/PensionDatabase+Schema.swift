@@ -7,6 +7,9 @@ extension PensionDatabase {
         migrator.registerMigration("v1") { db in
             try db.execute(sql: schemaV1)
         }
+        migrator.registerMigration("v3-outreach") { db in
+            try db.execute(sql: schemaV3Outreach)
+        }
         return migrator
     }()
 
