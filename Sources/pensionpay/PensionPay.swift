@@ -13,7 +13,7 @@ struct PensionPay: AsyncParsableCommand {
         """,
         subcommands: [
             TopologyCommand.self, RegistryCommand.self, ImportCommand.self, ReviewCommand.self,
-            WorkerCommand.self, ReportCommand.self, StatusCommand.self, DeadLettersCommand.self, SimulateCommand.self, DemoCommand.self, BenchCommand.self,
+            WorkerCommand.self, OutreachCommand.self, ReportCommand.self, StatusCommand.self, DeadLettersCommand.self, SimulateCommand.self, DemoCommand.self, BenchCommand.self,
         ]
     )
 }

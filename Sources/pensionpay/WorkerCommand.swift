@@ -12,7 +12,7 @@ import ServiceLifecycle
 /// `pensionpay worker verify`: one worker process (run as many as you like per host).
 struct WorkerCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "worker", abstract: "Run a worker process.", subcommands: [Verify.self])
+        commandName: "worker", abstract: "Run a worker process.", subcommands: [Verify.self, Outreach.self])
 
     struct Verify: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
