@@ -34,17 +34,21 @@ public struct DeferredNoticeResumer: Service {
         return resumed
     }
 
-    /// Checks every `interval` until graceful shutdown or cancellation.
+    /// Checks every `interval` until graceful shutdown or cancellation (both end it normally).
     public func run() async throws {
-        try await cancelWhenGracefulShutdown {
-            while !Task.isCancelled {
-                do {
-                    try await resumeDue()
-                } catch {
-                    self.logger.error("could not resume deferred notices", metadata: ["error": "\(error)"])
+        do {
+            try await cancelWhenGracefulShutdown {
+                while !Task.isCancelled {
+                    do {
+                        try await resumeDue()
+                    } catch {
+                        self.logger.error("could not resume deferred notices", metadata: ["error": "\(error)"])
+                    }
+                    try await Task.sleep(for: self.interval)
                 }
-                try await Task.sleep(for: self.interval)
             }
+        } catch is CancellationError {
+            return
         }
     }
 }
