@@ -13,6 +13,7 @@ let nioHTTP1 = Target.Dependency.product(name: "NIOHTTP1", package: "swift-nio")
 let nioSSL = Target.Dependency.product(name: "NIOSSL", package: "swift-nio-ssl")
 let metrics = Target.Dependency.product(name: "Metrics", package: "swift-metrics")
 let prometheus = Target.Dependency.product(name: "Prometheus", package: "swift-prometheus")
+let mustache = Target.Dependency.product(name: "Mustache", package: "swift-mustache")
 
 let package = Package(
     name: "PensionPay",
@@ -32,6 +33,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         /// librabbitmq-c, through a shim header (Debian 12 ships 0.11 with flat headers).
@@ -49,7 +51,11 @@ let package = Package(
         /// HTTP adapters for systems we cannot reach (population registry …) and their simulators.
         .target(name: "PensionIntegrations", dependencies: ["PensionDomain", "PensionStore", asyncHTTPClient, hummingbird, logging, nioCore, nioHTTP1, nioSSL, serviceLifecycle]),
         /// Worker runtime (delivery discipline, retry, outbox) and the task handlers.
-        .target(name: "PensionWorkers", dependencies: ["AMQP", "PensionDomain", "PensionStore", logging, metrics, serviceLifecycle]),
+        .target(
+            name: "PensionWorkers",
+            dependencies: ["AMQP", "PensionDomain", "PensionStore", logging, metrics, mustache, serviceLifecycle],
+            resources: [.copy("Outreach/Templates")]
+        ),
         /// Operator-facing HTTP: health, readiness, Prometheus metrics.
         .target(name: "PensionOperations", dependencies: ["PensionWorkers", "PensionStore", hummingbird, logging, prometheus, serviceLifecycle]),
         /// The one command-line tool.

@@ -244,7 +244,7 @@ public final class BankSimulator: Service, Sendable {
         guard (1...BankInquiryHTTPContract.maxAccountsPerRequest).contains(raw.count) else { throw InvalidRequest() }
         return try raw.map { entry in
             let key = BankAccountKey(bankBIN: entry.bankBIN, bankAccount: entry.bankAccount)
-            guard key.bankBIN.utf8.count == 6, key.bankBIN.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 },
+            guard key.bankBIN.utf8.count == 6, key.bankBIN.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
                   (1...64).contains(key.bankAccount.utf8.count), key.bankAccount == entry.bankAccount else { throw InvalidRequest() }
             return key
         }

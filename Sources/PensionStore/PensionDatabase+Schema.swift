@@ -10,6 +10,9 @@ extension PensionDatabase {
         migrator.registerMigration("v2") { db in
             try db.execute(sql: schemaV2)
         }
+        migrator.registerMigration("v3-outreach") { db in
+            try db.execute(sql: schemaV3Outreach)
+        }
         return migrator
     }()
 

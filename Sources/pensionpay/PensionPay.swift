@@ -13,8 +13,8 @@ struct PensionPay: AsyncParsableCommand {
         """,
         subcommands: [
             TopologyCommand.self, RegistryCommand.self, ImportCommand.self, RegistrationsCommand.self, ReviewCommand.self,
-            WorkerCommand.self, ReportCommand.self, StatusCommand.self, DeadLettersCommand.self, ServeCommand.self, SimulateCommand.self,
-            DemoCommand.self, BenchCommand.self,
+            WorkerCommand.self, OutreachCommand.self, ReportCommand.self, StatusCommand.self, DeadLettersCommand.self, ServeCommand.self,
+            SimulateCommand.self, DemoCommand.self, BenchCommand.self,
         ]
     )
 }

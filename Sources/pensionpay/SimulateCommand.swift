@@ -9,7 +9,7 @@ import ServiceLifecycle
 /// `pensionpay simulate registry`: stand-ins for systems we cannot reach, over real sockets.
 struct SimulateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "simulate", abstract: "Run a simulator of an external system.", subcommands: [Registry.self, Bank.self])
+        commandName: "simulate", abstract: "Run a simulator of an external system.", subcommands: [Registry.self, Bank.self, Gateway.self])
 
     struct Registry: AsyncParsableCommand {
         static let configuration = CommandConfiguration(

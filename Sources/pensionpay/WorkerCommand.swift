@@ -12,7 +12,7 @@ import ServiceLifecycle
 /// `pensionpay worker verify`: one worker process (run as many as you like per host).
 struct WorkerCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "worker", abstract: "Run a worker process.", subcommands: [Verify.self, Register.self])
+        commandName: "worker", abstract: "Run a worker process.", subcommands: [Verify.self, Register.self, Outreach.self])
 
     struct Verify: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -65,7 +65,7 @@ struct WorkerCommand: AsyncParsableCommand {
                                     status: status, logger: logger)
             let relay = OutboxRelay(url: url, store: store, name: workerName, topology: topology, logger: logger)
             do {
-                try await WorkerProcess.run(worker, relay: relay, status: status, http: http, metrics: prometheus, logger: logger)
+                try await WorkerProcess.run(worker, helpers: [relay], status: status, http: http, metrics: prometheus, logger: logger)
             } catch {
                 try? await httpRegistry?.shutdown()
                 throw error

@@ -12,10 +12,10 @@ struct WorkerHTTPOptions: ParsableArguments {
     @Option(help: "Address for the HTTP endpoints (env PENSIONPAY_HTTP_HOST; default 127.0.0.1).") var httpHost: String?
 }
 
-/// Runs a worker process: the worker, its outbox relay if any, and the HTTP endpoints, in one
+/// Runs a worker process: the worker, its helpers (outbox relay …), and the HTTP endpoints, in one
 /// ServiceGroup that drains on SIGTERM/SIGINT (the endpoints start first and stop last).
 enum WorkerProcess {
-    static func run(_ worker: some Service, relay: (any Service)?, status: WorkerStatus, http: WorkerHTTPOptions,
+    static func run(_ worker: some Service, helpers: [any Service], status: WorkerStatus, http: WorkerHTTPOptions,
                     metrics: PrometheusCollectorRegistry, logger: Logger) async throws {
         let environment = ProcessInfo.processInfo.environment
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = []
@@ -24,7 +24,7 @@ enum WorkerProcess {
             services.append(.init(service: OperationsServer(host: host, port: port, status: status, registry: metrics, logger: logger),
                                   successTerminationBehavior: .ignore))
         }
-        if let relay { services.append(.init(service: relay)) }
+        for helper in helpers { services.append(.init(service: helper)) }
         services.append(.init(service: worker, successTerminationBehavior: .gracefullyShutdownGroup))
         let group = ServiceGroup(configuration: .init(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()
