@@ -48,12 +48,16 @@ struct BenchCommand: AsyncParsableCommand {
             let summary = try await MonthlyReview(store: store, connection: connection, topology: topology, period: Period(year: 2026, month: 12)!).run()
             let seconds = (ContinuousClock.now - start).seconds
             let queued = try await connection.inspectQueue(topology.workQueue(.verify)).messageCount
+            let reportStart = ContinuousClock.now
+            let report = try await store.progressReport()
+            let reportSeconds = (ContinuousClock.now - reportStart).seconds
             if !keep { try? await topology.delete(on: connection) }
             await connection.close()
             let size = (try? FileManager.default.attributesOfItem(atPath: directory.appendingPathComponent("node.sqlite").path)[.size] as? Int) ?? 0
             print("""
             bench review: \(people) beneficiaries on record (seeded in \(String(format: "%.1f", seedSeconds)) s, database \(size / 1_048_576) MiB)
               review published \(summary.published) verify tasks in \(String(format: "%.1f", seconds)) s: \(String(format: "%.0f", Double(summary.published) / seconds)) tasks/s (confirmed; \(queued) in the queue)
+              report over \(report.totals.beneficiaries) beneficiaries: \(String(format: "%.2f", reportSeconds)) s
               process peak RSS: \(String(format: "%.0f", Double(ProcessStats.peakRSSKiB(getpid())) / 1024)) MiB
             """)
         }
@@ -69,6 +73,8 @@ struct BenchCommand: AsyncParsableCommand {
         @Option(help: "Prefetch per worker.") var prefetch: UInt16 = 1000
         @Option(help: "Group-commit batch per worker.") var batch = 500
         @Option(help: "Give up after this many seconds.") var timeout = 600.0
+        @Flag(help: "Workers use the HTTP registry client against `pensionpay simulate registry` on loopback instead of the embedded extract.")
+        var httpRegistry = false
 
         func run() async throws {
             let logger = global.makeLogger("pensionpay.bench")
@@ -127,12 +133,32 @@ struct BenchCommand: AsyncParsableCommand {
 
             // Consume with K worker processes until every outcome is committed.
             let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+            var simulator: Process?
+            var registryArguments = ["--registry", registryPath]
+            if httpRegistry {
+                let process = Process()
+                process.executableURL = executable
+                process.arguments = ["simulate", "registry", "--extract", registryPath, "--port", "0", "--log-level", "warning"]
+                let pipe = Pipe()
+                process.standardOutput = pipe
+                try process.run()
+                simulator = process
+                // The simulator prints "registry simulator listening on http://HOST:PORT" once bound.
+                var output = ""
+                while !output.contains("\n"), case let data = pipe.fileHandleForReading.availableData, !data.isEmpty {
+                    output += String(decoding: data, as: UTF8.self)
+                }
+                guard let address = output.split(separator: " ").last?.trimmingCharacters(in: .whitespacesAndNewlines), address.hasPrefix("http") else {
+                    throw Console.fail("the registry simulator did not start")
+                }
+                registryArguments = ["--registry-url", address]
+            }
             let consumeStart = ContinuousClock.now
             var processes: [Process] = []
             for k in 0..<workers {
                 let process = Process()
                 process.executableURL = executable
-                process.arguments = ["worker", "verify", "--db", dbPath, "--registry", registryPath, "--namespace", topology.namespace,
+                process.arguments = ["worker", "verify", "--db", dbPath] + registryArguments + ["--namespace", topology.namespace,
                                      "--prefetch", String(prefetch), "--batch", String(batch), "--name", "bench-\(k)", "--log-level", "warning"]
                 var environment = ProcessInfo.processInfo.environment
                 environment["PENSIONPAY_AMQP_URL"] = url.rawValue
@@ -153,11 +179,13 @@ struct BenchCommand: AsyncParsableCommand {
             for (k, process) in processes.enumerated() { peaks[k] = max(peaks[k], ProcessStats.peakRSSKiB(process.processIdentifier)) }
             for process in processes { process.terminate() }
             for process in processes { process.waitUntilExit() }
+            simulator?.terminate()
+            simulator?.waitUntilExit()
             try? await topology.delete(on: connection)
             await connection.close()
 
             print("""
-            bench verify: \(tasks) tasks, \(workers) worker process(es), prefetch \(prefetch), batch \(batch), broker \(url.host)
+            bench verify: \(tasks) tasks, \(workers) worker process(es), prefetch \(prefetch), batch \(batch), broker \(url.host), registry \(httpRegistry ? "HTTP (simulator on loopback)" : "embedded")
               publish (confirmed, 1000/batch, 4 in flight): \(String(format: "%.0f", Double(tasks) / publishSeconds)) tasks/s (\(String(format: "%.2f", publishSeconds)) s)
               verify end to end (spawn → last outcome committed): \(String(format: "%.0f", Double(done) / consumeSeconds)) tasks/s (\(String(format: "%.2f", consumeSeconds)) s, \(done) outcomes)
               worker peak RSS: \(peaks.map { String(format: "%.1f MiB", Double($0) / 1024) }.joined(separator: ", "))
@@ -188,3 +216,4 @@ enum ProcessStats {
         return (user + system) / Double(sysconf(Int32(_SC_CLK_TCK)))
     }
 }
+
