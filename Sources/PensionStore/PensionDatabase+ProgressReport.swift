@@ -20,29 +20,55 @@ extension PensionDatabase {
                    count(*) FILTER (WHERE \(outcome) IS NULL),
                    count(*) FILTER (WHERE b.status = 'hold'),
                    count(*) FILTER (WHERE b.payment_method = 'bank'),
-                   count(*) FILTER (WHERE b.payment_method = 'cash')
+                   count(*) FILTER (WHERE b.payment_method = 'cash'),
+                   sum(EXISTS (SELECT 1 FROM registrations r WHERE r.national_id = b.national_id AND r.decision = 'registered')),
+                   sum(EXISTS (SELECT 1 FROM notices n WHERE n.national_id = b.national_id AND n.state = 'sent'))
             FROM beneficiaries b \(join)
             GROUP BY 1, 2
             ORDER BY 1, 2
             """
-        let lines: [(String, String?, ReportCounts)] = try pool.read { db in
+        let read: ReportRead = try pool.read { db in
             let arguments: StatementArguments = period.map { ["period": $0] } ?? StatementArguments()
-            return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
-                (row[0], row[1], ReportCounts(
-                    beneficiaries: row[2], verified: row[3], mismatch: row[4], notFound: row[5], deceased: row[6],
-                    invalid: row[7], unverified: row[8], onHold: row[9], paidByBank: row[10], paidInCash: row[11]))
+            var channels: [String: Int] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT channel, count(*) FROM notices WHERE state = 'sent' GROUP BY channel") {
+                channels[row[0]] = row[1]
             }
+            var decisions: [String: Int] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT decision || coalesce(':' || reason, ''), count(*) FROM registrations GROUP BY 1") {
+                decisions[row[0]] = row[1]
+            }
+            let lines: [ReportLine] = try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
+                ReportLine(province: row[0], commune: row[1], counts: ReportCounts(
+                    beneficiaries: row[2], verified: row[3], mismatch: row[4], notFound: row[5], deceased: row[6],
+                    invalid: row[7], unverified: row[8], onHold: row[9], paidByBank: row[10], paidInCash: row[11],
+                    registered: row[12], noticesSent: row[13]))
+            }
+            return ReportRead(lines: lines, channels: channels, decisions: decisions)
         }
         var provinces: [ProvinceCounts] = []
-        for (province, commune, counts) in lines {
+        for line in read.lines {
+            let (province, commune, counts) = (line.province, line.commune, line.counts)
             if provinces.last?.provinceCode != province {
                 provinces.append(ProvinceCounts(provinceCode: province, counts: ReportCounts(), communes: byCommune ? [] : nil))
             }
             provinces[provinces.count - 1].counts = provinces[provinces.count - 1].counts + counts
             if byCommune { provinces[provinces.count - 1].communes?.append(CommuneCounts(communeCode: commune, counts: counts)) }
         }
-        return ProgressReport(totals: provinces.reduce(ReportCounts()) { $0 + $1.counts }, provinces: provinces)
+        return ProgressReport(totals: provinces.reduce(ReportCounts()) { $0 + $1.counts }, provinces: provinces,
+                              noticesByChannel: read.channels, registrationDecisions: read.decisions)
     }
+}
+
+private struct ReportLine {
+    var province: String
+    var commune: String?
+    var counts: ReportCounts
+}
+
+private struct ReportRead {
+    var lines: [ReportLine]
+    var channels: [String: Int]
+    var decisions: [String: Int]
 }
 
 extension ProgressReport {
@@ -66,6 +92,11 @@ extension ProgressReport {
             }
         }
         let provinces = byProvince.values.sorted { $0.provinceCode < $1.provinceCode }
-        return ProgressReport(totals: provinces.reduce(ReportCounts()) { $0 + $1.counts }, provinces: provinces)
+        func sum(_ maps: [[String: Int]?]) -> [String: Int]? {
+            let present = maps.compactMap { $0 }
+            return present.isEmpty ? nil : present.reduce(into: [:]) { total, map in total.merge(map, uniquingKeysWith: +) }
+        }
+        return ProgressReport(totals: provinces.reduce(ReportCounts()) { $0 + $1.counts }, provinces: provinces,
+                              noticesByChannel: sum(reports.map(\.noticesByChannel)), registrationDecisions: sum(reports.map(\.registrationDecisions)))
     }
 }

@@ -22,12 +22,14 @@ public struct ReportCounts: Sendable, Equatable, Codable {
     public var paidInCash: Int
     /// With a bank account registered by the register worker (switched, or switching from a later period).
     public var registered: Int
+    /// Beneficiaries sent at least one outreach notice (any channel, any window).
+    public var noticesSent: Int
 
     /// Creates counts, zero by default.
     public init(
         beneficiaries: Int = 0, verified: Int = 0, mismatch: Int = 0, notFound: Int = 0, deceased: Int = 0,
         invalid: Int = 0, unverified: Int = 0, onHold: Int = 0, paidByBank: Int = 0, paidInCash: Int = 0,
-        registered: Int = 0
+        registered: Int = 0, noticesSent: Int = 0
     ) {
         self.beneficiaries = beneficiaries
         self.verified = verified
@@ -40,6 +42,7 @@ public struct ReportCounts: Sendable, Equatable, Codable {
         self.paidByBank = paidByBank
         self.paidInCash = paidInCash
         self.registered = registered
+        self.noticesSent = noticesSent
     }
 
     /// Explicit keys, so the JSON does not depend on an encoder's key strategy.
@@ -49,6 +52,7 @@ public struct ReportCounts: Sendable, Equatable, Codable {
         case onHold = "on_hold"
         case paidByBank = "paid_by_bank"
         case paidInCash = "paid_in_cash"
+        case noticesSent = "notices_sent"
     }
 
     /// Field-wise sum, for totals across provinces (or across node files).
@@ -59,7 +63,7 @@ public struct ReportCounts: Sendable, Equatable, Codable {
             deceased: lhs.deceased + rhs.deceased, invalid: lhs.invalid + rhs.invalid,
             unverified: lhs.unverified + rhs.unverified, onHold: lhs.onHold + rhs.onHold,
             paidByBank: lhs.paidByBank + rhs.paidByBank, paidInCash: lhs.paidInCash + rhs.paidInCash,
-            registered: lhs.registered + rhs.registered)
+            registered: lhs.registered + rhs.registered, noticesSent: lhs.noticesSent + rhs.noticesSent)
     }
 
     /// Decodes the JSON form; `registered` (added with schema v2) may be absent in older reports.
@@ -76,6 +80,7 @@ public struct ReportCounts: Sendable, Equatable, Codable {
             onHold: try container.decode(Int.self, forKey: .onHold),
             paidByBank: try container.decode(Int.self, forKey: .paidByBank),
             paidInCash: try container.decode(Int.self, forKey: .paidInCash),
-            registered: try container.decodeIfPresent(Int.self, forKey: .registered) ?? 0)
+            registered: try container.decodeIfPresent(Int.self, forKey: .registered) ?? 0,
+            noticesSent: try container.decodeIfPresent(Int.self, forKey: .noticesSent) ?? 0)
     }
 }

@@ -49,7 +49,7 @@ enum ReportRendering {
     static var columns: [(String, KeyPath<ReportCounts, Int>)] { [
         ("beneficiaries", \.beneficiaries), ("verified", \.verified), ("mismatch", \.mismatch), ("not_found", \.notFound),
         ("deceased", \.deceased), ("invalid", \.invalid), ("unverified", \.unverified), ("on_hold", \.onHold),
-        ("paid_by_bank", \.paidByBank), ("paid_in_cash", \.paidInCash), ("registered", \.registered),
+        ("paid_by_bank", \.paidByBank), ("paid_in_cash", \.paidInCash), ("notices_sent", \.noticesSent), ("registered", \.registered),
     ] }
 
     static func csv(_ report: ProgressReport) -> String {
@@ -90,6 +90,12 @@ enum ReportRendering {
         for row in rows.dropLast() { out += line(row) }
         out += widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n"
         out += line(rows[rows.count - 1])
+        if let channels = report.noticesByChannel, !channels.isEmpty {
+            out += "\nnotices sent by channel: " + channels.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ") + "\n"
+        }
+        if let decisions = report.registrationDecisions, !decisions.isEmpty {
+            out += "registration decisions: " + decisions.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ") + "\n"
+        }
         return out
     }
 

@@ -48,5 +48,7 @@ import Testing
 
         let json = String(decoding: try JSONEncoder().encode(national), as: UTF8.self)
         #expect(json.contains(#""commune_code":"00004""#) && json.contains(#""province_code":"79""#) && json.contains(#""paid_in_cash""#))
+        #expect(json.contains(#""notices_sent":0"#) && json.contains(#""registered":0"#))
+        #expect(national.noticesByChannel == [:] && national.registrationDecisions == [:])
     }
 }

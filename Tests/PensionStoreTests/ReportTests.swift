@@ -50,7 +50,7 @@ import Testing
         let data = try JSONEncoder().encode(report)
         let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         let keys = ["beneficiaries", "verified", "mismatch", "not_found", "deceased", "invalid", "unverified",
-                    "on_hold", "paid_by_bank", "paid_in_cash", "registered"]
+                    "on_hold", "paid_by_bank", "paid_in_cash", "registered", "notices_sent"]
         let totals = try #require(object["totals"] as? [String: Int])
         #expect(Set(totals.keys) == Set(keys))
         #expect(totals["paid_in_cash"] == 10)
