@@ -13,15 +13,18 @@ public struct ProgressSnapshot: Sendable, Codable, Equatable {
         public var ready: Int?
         /// Consumers attached, when known.
         public var consumers: Int?
+        /// Delivered but not yet acknowledged, when the management API was asked.
+        public var unacked: Int?
         /// Why the numbers are missing, if they are.
         public var error: String?
 
         /// Creates a line.
-        public init(name: String, role: String, ready: Int? = nil, consumers: Int? = nil, error: String? = nil) {
+        public init(name: String, role: String, ready: Int? = nil, consumers: Int? = nil, unacked: Int? = nil, error: String? = nil) {
             self.name = name
             self.role = role
             self.ready = ready
             self.consumers = consumers
+            self.unacked = unacked
             self.error = error
         }
     }

@@ -2,6 +2,7 @@ import AMQP
 import ArgumentParser
 import Foundation
 import PensionStore
+import PensionIntegrations
 import PensionOperations
 import PensionWorkers
 
@@ -9,7 +10,11 @@ import PensionWorkers
 struct StatusCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "status", abstract: "Queue depths, consumers, retries, parked messages and the outbox backlog.",
-        discussion: "Counts are ready messages; deliveries a worker holds unacked are not included (AMQP does not report them).")
+        discussion: """
+        Ready counts and consumers come over AMQP. Unacked counts need the broker's management API \
+        (--management-url); without it they show as ?. The age of the oldest message is not shown: \
+        quorum queues do not report it.
+        """)
 
     struct Snapshot: Codable {
         var at: String
@@ -24,14 +29,28 @@ struct StatusCommand: AsyncParsableCommand {
     @Option(help: "text or json.") var format: OutputFormat = .text
     @Flag(help: "Refresh every --interval seconds until interrupted.") var watch = false
     @Option(help: "Seconds between refreshes with --watch.") var interval = 2.0
+    @Option(help: "RabbitMQ management API (e.g. http://127.0.0.1:15672; env PENSIONPAY_MANAGEMENT_URL) for unacked counts; the AMQP user's credentials are used.")
+    var managementURL: String?
 
     func run() async throws {
         let logger = global.makeLogger("pensionpay.status")
         let topology = Topology(namespace: namespace)
-        let connection = try await AMQPConnection.connect(try global.resolvedAMQPURL(), name: "pensionpay status", logger: logger)
+        let url = try global.resolvedAMQPURL()
+        let management = (managementURL ?? ProcessInfo.processInfo.environment["PENSIONPAY_MANAGEMENT_URL"])
+            .map { BrokerManagementClient(baseURL: $0, user: url.user, password: url.password) }
+        let connection = try await AMQPConnection.connect(url, name: "pensionpay status", logger: logger)
         let store = FileManager.default.fileExists(atPath: global.databasePath) ? try? PensionDatabase(path: global.databasePath) : nil
         repeat {
-            let queues = try await QueueHealth.collect(on: connection, topology: topology)
+            var queues = try await QueueHealth.collect(on: connection, topology: topology)
+            if let management {
+                for index in queues.indices {
+                    do {
+                        queues[index].unacked = try await management.queue(queues[index].name, vhost: url.vhost)?.messagesUnacknowledged
+                    } catch {
+                        queues[index].error = queues[index].error ?? "management API: \(error)"
+                    }
+                }
+            }
             let pending = try? store?.pendingOutboxCount()
             let snapshot = Snapshot(at: Date().formatted(.iso8601), queues: queues, outboxPending: pending)
             switch format {
@@ -40,7 +59,7 @@ struct StatusCommand: AsyncParsableCommand {
                 if watch { print("\u{1B}[2J\u{1B}[H", terminator: "") }
                 print("PensionPay status at \(snapshot.at)")
                 for queue in queues {
-                    let detail = queue.error ?? "ready \(queue.ready ?? 0)  consumers \(queue.consumers ?? 0)"
+                    let detail = queue.error ?? "ready \(queue.ready ?? 0)  unacked \(queue.unacked.map(String.init) ?? "?")  consumers \(queue.consumers ?? 0)"
                     print("  \(queue.name.padding(toLength: 34, withPad: " ", startingAt: 0)) \(queue.role.padding(toLength: 7, withPad: " ", startingAt: 0)) \(detail)")
                 }
                 if let pending { print("  outbox pending: \(pending)") }
