@@ -8,7 +8,11 @@ extension PensionDatabase {
     /// as `unverified` when it has none. Holds and the payment split are by current state.
     public func progressReport(period: String? = nil, byCommune: Bool = false) throws -> ProgressReport {
         let outcome = period == nil ? "b.last_outcome" : "v.outcome"
-        let join = period == nil ? "" : "LEFT JOIN verifications v ON v.national_id = b.national_id AND v.period = :period"
+        // One outcome per beneficiary and period even if a producer used another task id: the latest.
+        let join = period == nil ? "" : """
+            LEFT JOIN (SELECT national_id, outcome, max(recorded_at) FROM verifications WHERE period = :period GROUP BY national_id) v
+                   ON v.national_id = b.national_id
+            """
         let sql = """
             SELECT b.province_code, \(byCommune ? "b.commune_code" : "NULL"),
                    count(*),

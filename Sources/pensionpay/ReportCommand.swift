@@ -90,10 +90,12 @@ enum ReportRendering {
         for row in rows.dropLast() { out += line(row) }
         out += widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n"
         out += line(rows[rows.count - 1])
-        if let channels = report.noticesByChannel, !channels.isEmpty {
-            out += "\nnotices sent by channel: " + channels.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ") + "\n"
+        let channels = report.noticesByChannel ?? [:], decisions = report.registrationDecisions ?? [:]
+        if !channels.isEmpty || !decisions.isEmpty { out += "\n" }
+        if !channels.isEmpty {
+            out += "notices sent by channel: " + channels.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ") + "\n"
         }
-        if let decisions = report.registrationDecisions, !decisions.isEmpty {
+        if !decisions.isEmpty {
             out += "registration decisions: " + decisions.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ") + "\n"
         }
         return out

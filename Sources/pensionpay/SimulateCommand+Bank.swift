@@ -49,6 +49,7 @@ extension SimulateCommand {
                 tasks.addTask { try await group.run() }
                 let bound = try await simulator.listeningPort()
                 print("bank simulator listening on http://\(host):\(bound)")
+                fflush(nil)   // all C streams: scripts and the bench read this line through a pipe
                 try await tasks.waitForAll()
             }
         }

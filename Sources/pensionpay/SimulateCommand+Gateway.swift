@@ -10,7 +10,7 @@ extension SimulateCommand {
             abstract: "Serve the notice-gateway contract (docs/notice-gateway-http.md) with idempotency keys and injectable faults.")
 
         @OptionGroup var global: GlobalOptions
-        @Option(help: "Port on 127.0.0.1 (0 picks a free one and prints it).") var port = 8091
+        @Option(help: "Port on 127.0.0.1 (0 picks a free one and prints it).") var port = 8092
         @Option(help: "Host to bind.") var host = "127.0.0.1"
         @Option(help: "Added latency per send, milliseconds.") var latencyMs = 0
         @Option(help: "Share of sends answered 503 (0…1).") var errorRate = 0.0
@@ -42,6 +42,7 @@ extension SimulateCommand {
                 tasks.addTask { try await group.run() }
                 let bound = try await simulator.listeningPort()
                 print("notice gateway simulator listening on http://\(host):\(bound)")
+                fflush(nil)   // all C streams: scripts and the bench read this line through a pipe
                 try await tasks.waitForAll()
             }
         }

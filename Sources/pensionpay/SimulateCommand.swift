@@ -59,6 +59,7 @@ struct SimulateCommand: AsyncParsableCommand {
                 tasks.addTask { try await group.run() }
                 let bound = try await simulator.listeningPort()
                 print("registry simulator listening on http://\(host):\(bound)")
+                fflush(nil)   // all C streams: scripts and the bench read this line through a pipe
                 try await tasks.waitForAll()
             }
         }
