@@ -64,7 +64,7 @@ let package = Package(
         .testTarget(name: "PensionDomainTests", dependencies: ["PensionDomain"]),
         .testTarget(name: "AMQPTests", dependencies: ["AMQP"]),
         .testTarget(name: "PensionStoreTests", dependencies: ["PensionStore", "PensionDomain"]),
-        .testTarget(name: "PensionWorkersTests", dependencies: ["PensionWorkers", "AMQP", "PensionStore", "PensionDomain", "PensionIntegrations", grdb, serviceLifecycle]),
+        .testTarget(name: "PensionWorkersTests", dependencies: ["PensionWorkers", "AMQP", "PensionStore", "PensionDomain", "PensionIntegrations", "PensionOperations", grdb, serviceLifecycle]),
         .testTarget(name: "PensionOperationsTests", dependencies: ["PensionOperations", "PensionWorkers", "PensionStore", prometheus, metrics, asyncHTTPClient, serviceLifecycle, logging]),
         .testTarget(name: "PensionIntegrationsTests", dependencies: ["PensionIntegrations", "PensionDomain", "PensionStore", asyncHTTPClient, logging, nioCore, nioSSL, serviceLifecycle]),
     ],

@@ -13,12 +13,17 @@ public struct ProgressServer: Service {
     private let snapshot: @Sendable () async throws -> ProgressSnapshot
     private let logger: Logger
     private let onListening: @Sendable (Int) -> Void
+    private let registrations: (@Sendable ([UInt8]) async throws -> (status: Int, json: String))?
 
-    /// A server whose data comes from `snapshot` on every request.
+    /// A server whose data comes from `snapshot` on every request. With `registrations`, it also
+    /// accepts `POST /api/registrations` (a JSON registration request) and answers with the
+    /// status and JSON body the closure returns.
     public init(host: String = "127.0.0.1", port: Int, logger: Logger, onListening: @escaping @Sendable (Int) -> Void = { _ in },
+                registrations: (@Sendable ([UInt8]) async throws -> (status: Int, json: String))? = nil,
                 snapshot: @escaping @Sendable () async throws -> ProgressSnapshot) {
         self.host = host
         self.port = port
+        self.registrations = registrations
         self.snapshot = snapshot
         self.logger = logger
         self.onListening = onListening
@@ -44,6 +49,20 @@ public struct ProgressServer: Service {
                 logger.error("progress snapshot failed", metadata: ["error": "\(error)"])
                 return Response(status: .serviceUnavailable, headers: [.contentType: "text/plain"],
                                 body: .init(byteBuffer: ByteBuffer(string: "progress data unavailable\n")))
+            }
+        }
+        if let registrations {
+            router.post("api/registrations") { [logger] request, _ -> Response in
+                do {
+                    let body = try await request.body.collect(upTo: 16_384 + 1)
+                    let (status, json) = try await registrations(Array(buffer: body))
+                    return Response(status: .init(code: status), headers: [.contentType: "application/json"],
+                                    body: .init(byteBuffer: ByteBuffer(string: json + "\n")))
+                } catch {
+                    logger.error("registration intake failed", metadata: ["error": "\(error)"])
+                    return Response(status: .serviceUnavailable, headers: [.contentType: "application/json"],
+                                    body: .init(byteBuffer: ByteBuffer(string: #"{"error":"unavailable","message":"try again later"}"# + "\n")))
+                }
             }
         }
         let app = Application(router: router, configuration: .init(address: .hostname(host, port: port), serverName: "pensionpay-progress"),
