@@ -46,7 +46,7 @@ import Testing
             group.addTask { try await worker.run() }
             for round in 1...2 {
                 #expect(try await eventually { try fixture.store.verificationCount() >= round * 1500 })
-                #expect(try closeBrokerConnections(matching: fixture.topology.namespace) >= 1)
+                #expect(try await closeBrokerConnections(matching: fixture.topology.namespace) >= 1)
             }
             #expect(try await eventually(timeout: .seconds(120)) { try fixture.store.verificationCount() == 6000 })
             #expect(await eventually { status.isConsuming })
@@ -70,16 +70,16 @@ struct BrokerRestartTests {
         let port = Int.random(in: 20_000..<40_000)
         let ready = "http://127.0.0.1:\(port)/readyz"
         let workers = try [startWorkerProcess(fixture, name: "a", httpPort: port), startWorkerProcess(fixture, name: "b")]
-        #expect(try await eventually { try httpStatus(ready) == 200 }, "ready while consuming")
+        #expect(try await eventually { try await httpStatus(ready) == 200 }, "ready while consuming")
         #expect(try await eventually { try fixture.store.verificationCount() >= 1500 })
-        #expect(try runCommand("/usr/sbin/rabbitmqctl", ["stop_app"]).status == 0)
-        #expect(try await eventually(timeout: .seconds(20)) { try httpStatus(ready) == 503 }, "not ready without the broker")
-        #expect(try httpStatus("http://127.0.0.1:\(port)/healthz") == 200, "still alive")
+        #expect(try await runCommandAsync("/usr/sbin/rabbitmqctl", ["stop_app"]).status == 0)
+        #expect(try await eventually(timeout: .seconds(20)) { try await httpStatus(ready) == 503 }, "not ready without the broker")
+        #expect(try await httpStatus("http://127.0.0.1:\(port)/healthz") == 200, "still alive")
         try await Task.sleep(for: .seconds(1))
-        #expect(try runCommand("/usr/sbin/rabbitmqctl", ["start_app"]).status == 0)
-        #expect(try await eventually(timeout: .seconds(60)) { try httpStatus(ready) == 200 }, "ready again after the broker returns")
+        #expect(try await runCommandAsync("/usr/sbin/rabbitmqctl", ["start_app"]).status == 0)
+        #expect(try await eventually(timeout: .seconds(60)) { try await httpStatus(ready) == 200 }, "ready again after the broker returns")
         #expect(try await eventually(timeout: .seconds(180)) { try fixture.store.verificationCount() == 8000 })
-        let metrics = try runCommand("/usr/bin/curl", ["-s", "-m", "2", "http://127.0.0.1:\(port)/metrics"]).output
+        let metrics = try await runCommandAsync("/usr/bin/curl", ["-s", "-m", "2", "http://127.0.0.1:\(port)/metrics"]).output
         #expect(metrics.contains("pensionpay_tasks_total{kind=\"verify\",result=\"completed\"}"))
         #expect(metrics.contains("pensionpay_consumer_up{kind=\"verify\"} 1"))
         for worker in workers { worker.terminate() }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 
 /// The `pensionpay` executable that `swift test` built beside the test bundle.
@@ -32,35 +33,44 @@ func startWorkerProcess(_ fixture: WorkerFixture, name: String, httpPort: Int? =
     return process
 }
 
-/// Runs a command to completion and returns its exit status and standard output.
-@discardableResult
-func runCommand(_ path: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: path)
-    process.arguments = arguments
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    process.standardError = FileHandle.nullDevice
-    try process.run()
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
-}
-
 /// Force-closes every broker connection whose client properties mention `marker`
 /// (the broker-side equivalent of a network failure for just those connections).
-func closeBrokerConnections(matching marker: String) throws -> Int {
-    let listing = try runCommand("/usr/sbin/rabbitmqctl", ["list_connections", "pid", "client_properties", "-q", "--no-table-headers"])
+func closeBrokerConnections(matching marker: String) async throws -> Int {
+    let listing = try await runCommandAsync("/usr/sbin/rabbitmqctl", ["list_connections", "pid", "client_properties", "-q", "--no-table-headers"])
     var closed = 0
     for line in listing.output.split(separator: "\n") where line.contains(marker) {
         guard let pid = line.split(separator: "\t").first else { continue }
-        try runCommand("/usr/sbin/rabbitmqctl", ["close_connection", String(pid), "test: simulated connection loss"])
+        _ = try await runCommandAsync("/usr/sbin/rabbitmqctl", ["close_connection", String(pid), "test: simulated connection loss"])
         closed += 1
     }
     return closed
 }
 
 /// The HTTP status of a GET on loopback (0 when nothing answers), via curl.
-func httpStatus(_ url: String) throws -> Int {
-    Int(try runCommand("/usr/bin/curl", ["-s", "-o", "/dev/null", "-m", "2", "-w", "%{http_code}", url]).output) ?? 0
+func httpStatus(_ url: String) async throws -> Int {
+    Int(try await runCommandAsync("/usr/bin/curl", ["-s", "-o", "/dev/null", "-m", "2", "-w", "%{http_code}", url]).output) ?? 0
+}
+
+/// Runs a command to completion and returns its exit status and standard output, waiting without
+/// blocking a thread of Swift's cooperative pool (that would starve the tests running beside it).
+func runCommandAsync(_ path: String, _ arguments: [String]) async throws -> (status: Int32, output: String) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: path)
+    process.arguments = arguments
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    process.standardError = FileHandle.nullDevice
+    let collected = Mutex(Data())
+    pipe.fileHandleForReading.readabilityHandler = { handle in
+        let chunk = handle.availableData
+        collected.withLock { $0.append(chunk) }
+    }
+    let status: Int32 = try await withCheckedThrowingContinuation { continuation in
+        process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
+        do { try process.run() } catch { process.terminationHandler = nil; continuation.resume(throwing: error) }
+    }
+    pipe.fileHandleForReading.readabilityHandler = nil
+    let rest = pipe.fileHandleForReading.readDataToEndOfFile()
+    let data = collected.withLock { $0 + rest }
+    return (status, String(decoding: data, as: UTF8.self))
 }

@@ -32,25 +32,26 @@ import Testing
         try await withThrowingTaskGroup(of: Void.self) { tasks in
             tasks.addTask { try await group.run() }
             var bound = 0
-            for _ in 0..<200 where bound == 0 {
+            for _ in 0..<1500 where bound == 0 {
                 bound = port.withLock { $0 }
                 if bound == 0 { try await Task.sleep(for: .milliseconds(20)) }
             }
-            func post(_ json: String) throws -> (Int, String) {
-                let result = try runCommand("/usr/bin/curl", ["-s", "-m", "10", "-w", "\n%{http_code}", "-H", "Content-Type: application/json",
+            try #require(bound > 0, "the server listens")
+            func post(_ json: String) async throws -> (Int, String) {
+                let result = try await runCommandAsync("/usr/bin/curl", ["-s", "-m", "30", "-w", "\n%{http_code}", "-H", "Content-Type: application/json",
                                                              "--data-binary", json, "http://127.0.0.1:\(bound)/api/registrations"])
                 let lines = result.output.split(separator: "\n")
                 return (Int(lines.last ?? "") ?? 0, lines.dropLast().joined(separator: "\n"))
             }
             let valid = #"{"national_id":"079140000000","bank_bin":"970436","bank_account":"0011000100000","holder_name":"NGUYEN VAN HUNG","channel":"web","requested_at":"2026-11-20T03:00:00Z"}"#
-            let accepted = try post(valid)
+            let accepted = try await post(valid)
             #expect(accepted.0 == 202)
             #expect(accepted.1.contains("register-"))
-            let invalid = try post(valid.replacingOccurrences(of: #""bank_bin":"970436""#, with: #""bank_bin":"97x436""#))
+            let invalid = try await post(valid.replacingOccurrences(of: #""bank_bin":"970436""#, with: #""bank_bin":"97x436""#))
             #expect(invalid.0 == 400)
             #expect(invalid.1.contains("bank_bin"))
-            #expect(try post("{not json").0 == 400)
-            #expect(try post(valid.replacingOccurrences(of: "079140000000", with: "001999999999")).0 == 404)
+            #expect(try await post("{not json").0 == 400)
+            #expect(try await post(valid.replacingOccurrences(of: "079140000000", with: "001999999999")).0 == 404)
             await group.triggerGracefulShutdown()
             try await tasks.waitForAll()
         }
