@@ -33,9 +33,6 @@ public final class BankSimulator: Service, Sendable {
         var faults: RegistryFaults
         var scripted: [Fault] = []
         var stats = RegistrySimulatorStats()
-        var port: Int?
-        var ended = false
-        var waiters: [UUID: CheckedContinuation<Int, any Error>] = [:]
     }
 
     private enum Action {
@@ -46,6 +43,7 @@ public final class BankSimulator: Service, Sendable {
     private let options: RegistrySimulatorOptions
     private let logger: Logger
     private let state: Mutex<State>
+    private let listening = ListeningPort(notListening: { NotListening() })
 
     /// Serves any inquiry (typically ``SimulatedBankAccounts``); faults, key and address as for the registry simulator.
     public init(bank: any BankNameInquiry, options: RegistrySimulatorOptions = .init(), logger: Logger) {
@@ -94,22 +92,7 @@ public final class BankSimulator: Service, Sendable {
     ///
     /// - Throws: ``NotListening`` if ``run()`` ended first; `CancellationError` if the caller is cancelled.
     public func listeningPort() async throws -> Int {
-        let id = UUID()
-        return try await withTaskCancellationHandler {
-            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Int, any Error>) in
-                let immediate: Result<Int, any Error>? = state.withLock { state in
-                    if let port = state.port { return .success(port) }
-                    if state.ended { return .failure(NotListening()) }
-                    if Task.isCancelled { return .failure(CancellationError()) }
-                    state.waiters[id] = continuation
-                    return nil
-                }
-                if let immediate { continuation.resume(with: immediate) }
-            }
-        } onCancel: {
-            let waiter = state.withLock { $0.waiters.removeValue(forKey: id) }
-            waiter?.resume(throwing: CancellationError())
-        }
+        try await listening.wait()
     }
 
     /// Runs the server, calls `body` with its port once it listens, then stops the server.
@@ -123,25 +106,12 @@ public final class BankSimulator: Service, Sendable {
     }
 
     private func markListening(port: Int?) {
-        let waiters = state.withLock { state -> [CheckedContinuation<Int, any Error>] in
-            state.port = port
-            defer { state.waiters = [:] }
-            return Array(state.waiters.values)
-        }
-        for waiter in waiters {
-            if let port { waiter.resume(returning: port) } else { waiter.resume(throwing: NotListening()) }
-        }
+        listening.markListening(port)
         logger.info("bank simulator listening", metadata: ["bank.port": "\(port.map(String.init) ?? "?")"])
     }
 
     private func markEnded() {
-        let waiters = state.withLock { state -> [CheckedContinuation<Int, any Error>] in
-            state.ended = true
-            state.port = nil
-            defer { state.waiters = [:] }
-            return Array(state.waiters.values)
-        }
-        for waiter in waiters { waiter.resume(throwing: NotListening()) }
+        listening.markEnded()
     }
 
     private func makeRouter() -> Router<BasicRequestContext> {

@@ -31,15 +31,13 @@ public final class NoticeGatewaySimulator: Service, Sendable {
         var replays = 0
         var rejected = 0
         var faulted = 0
-        var port: Int?
-        var ended = false
-        var waiters: [UUID: CheckedContinuation<Int, any Error>] = [:]
     }
 
     private let host: String
     private let port: Int
     private let logger: Logger
     private let state: Mutex<State>
+    private let listening = ListeningPort(notListening: { RegistrySimulator.NotListening() })
 
     /// Creates a simulator on `host:port` (port 0 picks a free one).
     public init(host: String = "127.0.0.1", port: Int = 0, faults: NoticeGatewayFaults = .none, logger: Logger) {
@@ -87,21 +85,7 @@ public final class NoticeGatewaySimulator: Service, Sendable {
 
     /// The bound port, once listening.
     public func listeningPort() async throws -> Int {
-        let id = UUID()
-        return try await withTaskCancellationHandler {
-            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Int, any Error>) in
-                let immediate: Result<Int, any Error>? = state.withLock { state in
-                    if let port = state.port { return .success(port) }
-                    if state.ended { return .failure(RegistrySimulator.NotListening()) }
-                    state.waiters[id] = continuation
-                    return nil
-                }
-                if let immediate { continuation.resume(with: immediate) }
-            }
-        } onCancel: {
-            let waiter = state.withLock { $0.waiters.removeValue(forKey: id) }
-            waiter?.resume(throwing: CancellationError())
-        }
+        try await listening.wait()
     }
 
     /// Runs the server, calls `body` with its port, then stops it.
@@ -114,25 +98,12 @@ public final class NoticeGatewaySimulator: Service, Sendable {
     }
 
     private func markListening(port: Int?) {
-        let waiters = state.withLock { state -> [CheckedContinuation<Int, any Error>] in
-            state.port = port
-            defer { state.waiters = [:] }
-            return Array(state.waiters.values)
-        }
-        for waiter in waiters {
-            if let port { waiter.resume(returning: port) } else { waiter.resume(throwing: RegistrySimulator.NotListening()) }
-        }
+        listening.markListening(port)
         logger.info("notice gateway simulator listening", metadata: ["gateway.port": "\(port.map(String.init) ?? "?")"])
     }
 
     private func markEnded() {
-        let waiters = state.withLock { state -> [CheckedContinuation<Int, any Error>] in
-            state.ended = true
-            state.port = nil
-            defer { state.waiters = [:] }
-            return Array(state.waiters.values)
-        }
-        for waiter in waiters { waiter.resume(throwing: RegistrySimulator.NotListening()) }
+        listening.markEnded()
     }
 
     private enum Decision {

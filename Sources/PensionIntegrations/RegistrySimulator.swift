@@ -34,9 +34,6 @@ public final class RegistrySimulator: Service, Sendable {
         var faults: RegistryFaults
         var scripted: [Fault] = []
         var stats = RegistrySimulatorStats()
-        var port: Int?
-        var ended = false
-        var waiters: [UUID: CheckedContinuation<Int, any Error>] = [:]
     }
 
     private enum Action {
@@ -47,6 +44,7 @@ public final class RegistrySimulator: Service, Sendable {
     private let options: RegistrySimulatorOptions
     private let logger: Logger
     private let state: Mutex<State>
+    private let listening = ListeningPort(notListening: { NotListening() })
 
     /// Serves any registry (typically an `EmbeddedRegistry` over an extract).
     public init(registry: any PopulationRegistry, options: RegistrySimulatorOptions = .init(), logger: Logger) {
@@ -100,22 +98,7 @@ public final class RegistrySimulator: Service, Sendable {
     ///
     /// - Throws: ``NotListening`` if ``run()`` ended first; `CancellationError` if the caller is cancelled.
     public func listeningPort() async throws -> Int {
-        let id = UUID()
-        return try await withTaskCancellationHandler {
-            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Int, any Error>) in
-                let immediate: Result<Int, any Error>? = state.withLock { state in
-                    if let port = state.port { return .success(port) }
-                    if state.ended { return .failure(NotListening()) }
-                    if Task.isCancelled { return .failure(CancellationError()) }
-                    state.waiters[id] = continuation
-                    return nil
-                }
-                if let immediate { continuation.resume(with: immediate) }
-            }
-        } onCancel: {
-            let waiter = state.withLock { $0.waiters.removeValue(forKey: id) }
-            waiter?.resume(throwing: CancellationError())
-        }
+        try await listening.wait()
     }
 
     /// Runs the server, calls `body` with its port once it listens, then stops the server.
@@ -129,25 +112,12 @@ public final class RegistrySimulator: Service, Sendable {
     }
 
     private func markListening(port: Int?) {
-        let waiters = state.withLock { state -> [CheckedContinuation<Int, any Error>] in
-            state.port = port
-            defer { state.waiters = [:] }
-            return Array(state.waiters.values)
-        }
-        for waiter in waiters {
-            if let port { waiter.resume(returning: port) } else { waiter.resume(throwing: NotListening()) }
-        }
+        listening.markListening(port)
         logger.info("registry simulator listening", metadata: ["registry.port": "\(port.map(String.init) ?? "?")"])
     }
 
     private func markEnded() {
-        let waiters = state.withLock { state -> [CheckedContinuation<Int, any Error>] in
-            state.ended = true
-            state.port = nil
-            defer { state.waiters = [:] }
-            return Array(state.waiters.values)
-        }
-        for waiter in waiters { waiter.resume(throwing: NotListening()) }
+        listening.markEnded()
     }
 
     private func makeRouter() -> Router<BasicRequestContext> {
