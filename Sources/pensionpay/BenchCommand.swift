@@ -8,7 +8,105 @@ import PensionWorkers
 /// `pensionpay bench verify`: measured figures, never a timed test.
 struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "bench", abstract: "Benchmarks against the real broker and SQLite.", subcommands: [Verify.self, Review.self])
+        commandName: "bench", abstract: "Benchmarks against the real broker and SQLite.", subcommands: [Verify.self, Review.self, Register.self])
+
+    struct Register: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Decide N registration requests (every failure case in the mix) with K register worker processes; print rate and mix.")
+
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "How many requests.") var requests = 20_000
+        @Option(help: "Worker processes.") var workers = 1
+        @Option(help: "Give up after this many seconds.") var timeout = 600.0
+
+        func run() async throws {
+            let logger = global.makeLogger("pensionpay.bench")
+            let url = try global.resolvedAMQPURL()
+            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("pensionpay-bench-\(UUID().uuidString.prefix(8))")
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: directory) }
+            let dbPath = directory.appendingPathComponent("node.sqlite").path
+            let store = try PensionDatabase(path: dbPath)
+            let requestedAt = Date()
+            var upserts: [BeneficiaryUpsert] = [], verifications: [VerificationOutcomeRecord] = [], tasks: [RegisterTask] = []
+            var accounts = "bank_bin,bank_account,holder_name\n"
+            for i in 0..<requests {
+                let digits = String(i)
+                let id = try NationalID.parse("0792" + String(repeating: "0", count: 8 - digits.count) + digits)
+                upserts.append(BeneficiaryUpsert(nationalID: id.digits, fullName: "Nguyễn Văn Hùng", dateOfBirth: "1948-05-17", sex: "M",
+                                                 provinceCode: "79", paymentMethod: .cash))
+                verifications.append(VerificationOutcomeRecord(taskID: "bench-verify-\(i)", nationalID: id.digits, period: "2026-11", outcome: "verified"))
+                var bin = "970436", account = "0071" + String(repeating: "0", count: 9 - digits.count) + digits, holder = "NGUYEN VAN HUNG", known = true
+                switch i % 20 {
+                case 0: account = "9704360000000016"                                    // a card number (Luhn-valid)
+                case 1: account = "99MM24011M348750"; known = false                     // an e-wallet
+                case 2: bin = "999999"; known = false                                    // unknown bank
+                case 3, 4: holder = "TRAN THI THUY"                                      // holder is someone else
+                case 5: known = false                                                    // no such account
+                case 6 where i >= 8:                                                     // the account of request i-8: shared
+                    let other = String(i - 8)
+                    account = "0071" + String(repeating: "0", count: 9 - other.count) + other
+                    known = false                                                        // already listed for i-8
+                case 7: account = "12345"; known = false                                 // too short
+                default: break
+                }
+                if known { accounts += "\(bin),\(account),\(holder)\n" }
+                tasks.append(RegisterTask(request: RegistrationRequest(nationalID: id, bankBIN: bin, bankAccount: account, holderName: "Nguyễn Văn Hùng",
+                                                                       authorisedHolderID: nil, authorisationExpires: nil, channel: .bank,
+                                                                       requestedAt: requestedAt), createdAt: requestedAt))
+            }
+            for start in stride(from: 0, to: requests, by: 5000) {
+                let end = min(start + 5000, requests)
+                _ = try await store.upsertBeneficiaries(Array(upserts[start..<end]), at: Date())
+                _ = try await store.recordVerifications(Array(verifications[start..<end]), at: Date())
+            }
+            let accountsPath = directory.appendingPathComponent("accounts.csv").path
+            try accounts.write(toFile: accountsPath, atomically: true, encoding: .utf8)
+
+            let topology = Topology(namespace: "bench-\(UUID().uuidString.prefix(8))")
+            let connection = try await AMQPConnection.connect(url, name: "pensionpay bench register", logger: logger)
+            try await topology.declare(on: connection)
+            try await connection.enablePublisherConfirms()
+            for start in stride(from: 0, to: tasks.count, by: 1000) {
+                try await connection.publish(tasks[start..<min(start + 1000, tasks.count)].map { RegisterTask.message($0, province: "79", topology: topology) })
+            }
+            let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+            let started = ContinuousClock.now
+            var processes: [Process] = []
+            for k in 0..<workers {
+                let process = Process()
+                process.executableURL = executable
+                process.arguments = ["worker", "register", "--db", dbPath, "--namespace", topology.namespace, "--bank-accounts", accountsPath,
+                                     "--name", "bench-register-\(k)", "--log-level", "error"]
+                var environment = ProcessInfo.processInfo.environment
+                environment["PENSIONPAY_AMQP_URL"] = url.rawValue
+                process.environment = environment
+                try process.run()
+                processes.append(process)
+            }
+            let deadline = ContinuousClock.now + .seconds(timeout)
+            var decided = 0
+            var peaks = [Int](repeating: 0, count: workers)
+            while decided < requests && ContinuousClock.now < deadline {
+                try await Task.sleep(for: .milliseconds(50))
+                decided = try store.registrationDecisionCounts().values.reduce(0, +)
+                for (k, process) in processes.enumerated() { peaks[k] = max(peaks[k], ProcessStats.peakRSSKiB(process.processIdentifier)) }
+            }
+            let seconds = (ContinuousClock.now - started).seconds
+            for process in processes { process.terminate() }
+            for process in processes { process.waitUntilExit() }
+            try? await topology.delete(on: connection)
+            await connection.close()
+            let mix = try store.registrationDecisionCounts().sorted { $0.value > $1.value }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+            print("""
+            bench register: \(requests) requests, \(workers) worker process(es), embedded bank accounts (CSV)
+              decided \(decided) in \(String(format: "%.2f", seconds)) s: \(String(format: "%.0f", Double(decided) / seconds)) registrations/s
+              mix: \(mix)
+              worker peak RSS: \(peaks.map { String(format: "%.1f MiB", Double($0) / 1024) }.joined(separator: ", "))
+            """)
+            if decided < requests { throw Console.fail("only \(decided) of \(requests) decided after \(Int(timeout)) s") }
+        }
+    }
 
     struct Review: AsyncParsableCommand {
         static let configuration = CommandConfiguration(

@@ -1,6 +1,7 @@
 import AMQP
 import Foundation
 import GRDB
+import PensionDomain
 import PensionStore
 import Testing
 @testable import PensionWorkers
@@ -88,5 +89,61 @@ struct BrokerRestartTests {
         #expect(try await fixture.messageCount(fixture.topology.workQueue(.verify)) == 0)
         #expect(try await fixture.messageCount(fixture.topology.deadQueue) == 0)
         await fixture.cleanUp()
+    }
+}
+
+/// The register worker killed mid-run: every request ends with exactly one decision and no
+/// beneficiary is switched twice.
+@Suite struct RegisterCrashTests {
+    @Test func aRegisterWorkerKilledWithSIGKILLDecidesEachRequestOnce() async throws {
+        let base = try await WorkerFixture("register-kill")
+        let f = RegisterFixture(base: base)
+        let count = 2000
+        var tasks: [RegisterTask] = []
+        var accounts = "bank_bin,bank_account,holder_name\n"
+        for n in 1...count {
+            try await f.person(n)
+            let account = "0071" + String(format: "%09d", n)
+            accounts += "970436,\(account),NGUYEN VAN HUNG\n"
+            tasks.append(RegisterFixture.task(RegisterFixture.request(n, account: account)))
+        }
+        let accountsPath = base.directory.appendingPathComponent("accounts.csv").path
+        try accounts.write(toFile: accountsPath, atomically: true, encoding: .utf8)
+        try await f.publish(tasks)
+
+        func start(_ name: String) throws -> Process {
+            let process = Process()
+            process.executableURL = try pensionpayExecutable()
+            process.arguments = ["worker", "register", "--db", base.dbPath, "--namespace", base.topology.namespace,
+                                 "--bank-accounts", accountsPath, "--prefetch", "200", "--batch", "50",
+                                 "--name", "\(base.topology.namespace) \(name)", "--log-level", "warning"]
+            var environment = ProcessInfo.processInfo.environment
+            environment["PENSIONPAY_AMQP_URL"] = base.url.rawValue
+            process.environment = environment
+            process.standardOutput = FileHandle.nullDevice
+            try process.run()
+            return process
+        }
+        var worker = try start("first")
+        #expect(try await eventually { try f.registrationCount() >= count / 4 })
+        kill(worker.processIdentifier, SIGKILL)
+        worker.waitUntilExit()
+        #expect(try f.registrationCount() < count, "the kill should land mid-run")
+        worker = try start("second")
+        #expect(try await eventually(timeout: .seconds(120)) { try f.registrationCount() == count })
+        worker.terminate()
+        worker.waitUntilExit()
+        #expect(worker.terminationReason == .exit && worker.terminationStatus == 0)
+
+        #expect(try base.store.registrationDecisionCounts() == ["registered": count])
+        let switches = try await base.store.pool.read { db in
+            try [Int.fetchOne(db, sql: "SELECT COUNT(*) FROM payment_switches") ?? -1,
+                 Int.fetchOne(db, sql: "SELECT COUNT(DISTINCT national_id) FROM payment_switches") ?? -1,
+                 Int.fetchOne(db, sql: "SELECT COUNT(DISTINCT task_id) FROM registrations") ?? -1]
+        }
+        #expect(switches == [count, count, count], "one switch per beneficiary, one decision per request")
+        #expect(try await base.messageCount(base.topology.workQueue(.register)) == 0)
+        #expect(try await base.messageCount(base.topology.deadQueue) == 0)
+        await base.cleanUp()
     }
 }
