@@ -8,7 +8,7 @@ import PensionWorkers
 /// `pensionpay bench verify`: measured figures, never a timed test.
 struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "bench", abstract: "Benchmarks against the real broker and SQLite.", subcommands: [Verify.self, Review.self, Register.self])
+        commandName: "bench", abstract: "Benchmarks against the real broker and SQLite.", subcommands: [Verify.self, Review.self, Register.self, Outreach.self])
 
     struct Register: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -105,6 +105,98 @@ struct BenchCommand: AsyncParsableCommand {
               worker peak RSS: \(peaks.map { String(format: "%.1f MiB", Double($0) / 1024) }.joined(separator: ", "))
             """)
             if decided < requests { throw Console.fail("only \(decided) of \(requests) decided after \(Int(timeout)) s") }
+        }
+    }
+
+    struct Outreach: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Send N outreach notices (SMS) through `simulate gateway` on loopback with K outreach worker processes; print notices/s.")
+
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "How many notices.") var notices = 10_000
+        @Option(help: "Worker processes.") var workers = 1
+        @Option(help: "Share of gateway sends answered 503 (0…1).") var errorRate = 0.0
+        @Option(help: "Give up after this many seconds.") var timeout = 600.0
+
+        func run() async throws {
+            let logger = global.makeLogger("pensionpay.bench")
+            let url = try global.resolvedAMQPURL()
+            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("pensionpay-bench-\(UUID().uuidString.prefix(8))")
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: directory) }
+            let dbPath = directory.appendingPathComponent("node.sqlite").path
+            let store = try PensionDatabase(path: dbPath)
+            let period = Period(year: 2026, month: 11)!
+            var rows: [BeneficiaryUpsert] = [], tasks: [OutreachTask] = []
+            for i in 0..<notices {
+                let digits = String(i)
+                let id = try NationalID.parse("0793" + String(repeating: "0", count: 8 - digits.count) + digits)
+                rows.append(BeneficiaryUpsert(nationalID: id.digits, fullName: "Trần Thị Thủy", dateOfBirth: "1950-05-17", sex: "F", provinceCode: "79",
+                                              communeCode: "26734", phone: "09" + String(repeating: "0", count: 8 - digits.count) + digits, paymentMethod: .cash))
+                tasks.append(.followUp(nationalID: id, provinceCode: "79", communeCode: "26734", period: period, at: Date()))
+            }
+            for start in stride(from: 0, to: notices, by: 5000) {
+                _ = try await store.upsertBeneficiaries(Array(rows[start..<min(start + 5000, notices)]), at: Date())
+            }
+            let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+            let gateway = Process()
+            gateway.executableURL = executable
+            gateway.arguments = ["simulate", "gateway", "--port", "0", "--error-rate", String(errorRate), "--log-level", "error"]
+            let pipe = Pipe()
+            gateway.standardOutput = pipe
+            try gateway.run()
+            defer { gateway.terminate(); gateway.waitUntilExit() }
+            var output = ""
+            while !output.contains("\n"), case let data = pipe.fileHandleForReading.availableData, !data.isEmpty {
+                output += String(decoding: data, as: UTF8.self)
+            }
+            guard let address = output.split(separator: " ").last?.trimmingCharacters(in: .whitespacesAndNewlines), address.hasPrefix("http") else {
+                throw Console.fail("the gateway simulator did not start")
+            }
+            let topology = Topology(namespace: "bench-\(UUID().uuidString.prefix(8))", retryDelays: [.seconds(1), .seconds(2), .seconds(5)])
+            let connection = try await AMQPConnection.connect(url, name: "pensionpay bench outreach", logger: logger)
+            try await topology.declare(on: connection)
+            try await connection.enablePublisherConfirms()
+            for start in stride(from: 0, to: tasks.count, by: 1000) {
+                try await connection.publish(tasks[start..<min(start + 1000, tasks.count)].map { task in
+                    AMQPOutgoingMessage(exchange: topology.tasksExchange, routingKey: Topology.routingKey(.outreach, province: task.provinceCode),
+                                        body: task.encodedJSON(), properties: AMQPProperties(contentType: "application/json", messageID: task.taskID))
+                })
+            }
+            let started = ContinuousClock.now
+            var processes: [Process] = []
+            for k in 0..<workers {
+                let process = Process()
+                process.executableURL = executable
+                process.arguments = ["worker", "outreach", "--db", dbPath, "--namespace", topology.namespace, "--gateway-url", address,
+                                     "--quiet-hours", "00:00-00:00", "--rate-per-second", "1000000", "--name", "bench-outreach-\(k)", "--log-level", "error"]
+                var environment = ProcessInfo.processInfo.environment
+                environment["PENSIONPAY_AMQP_URL"] = url.rawValue
+                process.environment = environment
+                try process.run()
+                processes.append(process)
+            }
+            let deadline = ContinuousClock.now + .seconds(timeout)
+            var done = 0
+            var peaks = [Int](repeating: 0, count: workers)
+            while done < notices && ContinuousClock.now < deadline {
+                try await Task.sleep(for: .milliseconds(50))
+                let counts = try store.noticeCounts()
+                done = (counts[.sent] ?? 0) + (counts[.failed] ?? 0)
+                for (k, process) in processes.enumerated() { peaks[k] = max(peaks[k], ProcessStats.peakRSSKiB(process.processIdentifier)) }
+            }
+            let seconds = (ContinuousClock.now - started).seconds
+            for process in processes { process.terminate() }
+            for process in processes { process.waitUntilExit() }
+            try? await topology.delete(on: connection)
+            await connection.close()
+            let counts = try store.noticeCounts()
+            print("""
+            bench outreach: \(notices) SMS notices, \(workers) worker process(es), gateway simulator on loopback, error rate \(errorRate)
+              \(done) notices settled in \(String(format: "%.2f", seconds)) s: \(String(format: "%.0f", Double(done) / seconds)) notices/s (sent \(counts[.sent] ?? 0), failed \(counts[.failed] ?? 0))
+              worker peak RSS: \(peaks.map { String(format: "%.1f MiB", Double($0) / 1024) }.joined(separator: ", "))
+            """)
+            if done < notices { throw Console.fail("only \(done) of \(notices) notices settled after \(Int(timeout)) s") }
         }
     }
 
