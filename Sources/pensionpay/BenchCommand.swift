@@ -22,8 +22,7 @@ struct BenchCommand: AsyncParsableCommand {
         func run() async throws {
             let logger = global.makeLogger("pensionpay.bench")
             let url = try global.resolvedAMQPURL()
-            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("pensionpay-bench-\(UUID().uuidString.prefix(8))")
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            let directory = try BenchSupport.temporaryDirectory()
             defer { try? FileManager.default.removeItem(at: directory) }
             let dbPath = directory.appendingPathComponent("node.sqlite").path
             let store = try PensionDatabase(path: dbPath)
@@ -70,31 +69,14 @@ struct BenchCommand: AsyncParsableCommand {
             for start in stride(from: 0, to: tasks.count, by: 1000) {
                 try await connection.publish(tasks[start..<min(start + 1000, tasks.count)].map { RegisterTask.message($0, province: "79", topology: topology) })
             }
-            let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
             let started = ContinuousClock.now
-            var processes: [Process] = []
-            for k in 0..<workers {
-                let process = Process()
-                process.executableURL = executable
-                process.arguments = ["worker", "register", "--db", dbPath, "--namespace", topology.namespace, "--bank-accounts", accountsPath,
-                                     "--name", "bench-register-\(k)", "--log-level", "error"]
-                var environment = ProcessInfo.processInfo.environment
-                environment["PENSIONPAY_AMQP_URL"] = url.rawValue
-                process.environment = environment
-                try process.run()
-                processes.append(process)
+            let fleet = try WorkerFleet(count: workers, url: url) { k in
+                ["worker", "register", "--db", dbPath, "--namespace", topology.namespace, "--bank-accounts", accountsPath,
+                 "--name", "bench-register-\(k)", "--log-level", "error"]
             }
-            let deadline = ContinuousClock.now + .seconds(timeout)
-            var decided = 0
-            var peaks = [Int](repeating: 0, count: workers)
-            while decided < requests && ContinuousClock.now < deadline {
-                try await Task.sleep(for: .milliseconds(50))
-                decided = try store.registrationDecisionCounts().values.reduce(0, +)
-                for (k, process) in processes.enumerated() { peaks[k] = max(peaks[k], ProcessStats.peakRSSKiB(process.processIdentifier)) }
-            }
+            let decided = try await fleet.wait(until: requests, timeout: timeout) { try store.registrationDecisionCounts().values.reduce(0, +) }
             let seconds = (ContinuousClock.now - started).seconds
-            for process in processes { process.terminate() }
-            for process in processes { process.waitUntilExit() }
+            fleet.stop()
             try? await topology.delete(on: connection)
             await connection.close()
             let mix = try store.registrationDecisionCounts().sorted { $0.value > $1.value }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
@@ -102,7 +84,7 @@ struct BenchCommand: AsyncParsableCommand {
             bench register: \(requests) requests, \(workers) worker process(es), embedded bank accounts (CSV)
               decided \(decided) in \(String(format: "%.2f", seconds)) s: \(String(format: "%.0f", Double(decided) / seconds)) registrations/s
               mix: \(mix)
-              worker peak RSS: \(peaks.map { String(format: "%.1f MiB", Double($0) / 1024) }.joined(separator: ", "))
+              worker peak RSS: \(fleet.peaksDescription)
             """)
             if decided < requests { throw Console.fail("only \(decided) of \(requests) decided after \(Int(timeout)) s") }
         }
@@ -121,8 +103,7 @@ struct BenchCommand: AsyncParsableCommand {
         func run() async throws {
             let logger = global.makeLogger("pensionpay.bench")
             let url = try global.resolvedAMQPURL()
-            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("pensionpay-bench-\(UUID().uuidString.prefix(8))")
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            let directory = try BenchSupport.temporaryDirectory()
             defer { try? FileManager.default.removeItem(at: directory) }
             let dbPath = directory.appendingPathComponent("node.sqlite").path
             let store = try PensionDatabase(path: dbPath)
@@ -138,21 +119,8 @@ struct BenchCommand: AsyncParsableCommand {
             for start in stride(from: 0, to: notices, by: 5000) {
                 _ = try await store.upsertBeneficiaries(Array(rows[start..<min(start + 5000, notices)]), at: Date())
             }
-            let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-            let gateway = Process()
-            gateway.executableURL = executable
-            gateway.arguments = ["simulate", "gateway", "--port", "0", "--error-rate", String(errorRate), "--log-level", "error"]
-            let pipe = Pipe()
-            gateway.standardOutput = pipe
-            try gateway.run()
+            let (gateway, address) = try BenchSupport.startSimulator(["gateway", "--error-rate", String(errorRate), "--log-level", "error"])
             defer { gateway.terminate(); gateway.waitUntilExit() }
-            var output = ""
-            while !output.contains("\n"), case let data = pipe.fileHandleForReading.availableData, !data.isEmpty {
-                output += String(decoding: data, as: UTF8.self)
-            }
-            guard let address = output.split(separator: " ").last?.trimmingCharacters(in: .whitespacesAndNewlines), address.hasPrefix("http") else {
-                throw Console.fail("the gateway simulator did not start")
-            }
             let topology = Topology(namespace: "bench-\(UUID().uuidString.prefix(8))", retryDelays: [.seconds(1), .seconds(2), .seconds(5)])
             let connection = try await AMQPConnection.connect(url, name: "pensionpay bench outreach", logger: logger)
             try await topology.declare(on: connection)
@@ -164,37 +132,23 @@ struct BenchCommand: AsyncParsableCommand {
                 })
             }
             let started = ContinuousClock.now
-            var processes: [Process] = []
-            for k in 0..<workers {
-                let process = Process()
-                process.executableURL = executable
-                process.arguments = ["worker", "outreach", "--db", dbPath, "--namespace", topology.namespace, "--gateway-url", address,
-                                     "--quiet-hours", "00:00-00:00", "--rate-per-second", "1000000", "--name", "bench-outreach-\(k)", "--log-level", "error"]
-                var environment = ProcessInfo.processInfo.environment
-                environment["PENSIONPAY_AMQP_URL"] = url.rawValue
-                process.environment = environment
-                try process.run()
-                processes.append(process)
+            let fleet = try WorkerFleet(count: workers, url: url) { k in
+                ["worker", "outreach", "--db", dbPath, "--namespace", topology.namespace, "--gateway-url", address,
+                 "--quiet-hours", "00:00-00:00", "--rate-per-second", "1000000", "--name", "bench-outreach-\(k)", "--log-level", "error"]
             }
-            let deadline = ContinuousClock.now + .seconds(timeout)
-            var done = 0
-            var peaks = [Int](repeating: 0, count: workers)
-            while done < notices && ContinuousClock.now < deadline {
-                try await Task.sleep(for: .milliseconds(50))
+            let done = try await fleet.wait(until: notices, timeout: timeout) {
                 let counts = try store.noticeCounts()
-                done = (counts[.sent] ?? 0) + (counts[.failed] ?? 0)
-                for (k, process) in processes.enumerated() { peaks[k] = max(peaks[k], ProcessStats.peakRSSKiB(process.processIdentifier)) }
+                return (counts[.sent] ?? 0) + (counts[.failed] ?? 0)
             }
             let seconds = (ContinuousClock.now - started).seconds
-            for process in processes { process.terminate() }
-            for process in processes { process.waitUntilExit() }
+            fleet.stop()
             try? await topology.delete(on: connection)
             await connection.close()
             let counts = try store.noticeCounts()
             print("""
             bench outreach: \(notices) SMS notices, \(workers) worker process(es), gateway simulator on loopback, error rate \(errorRate)
               \(done) notices settled in \(String(format: "%.2f", seconds)) s: \(String(format: "%.0f", Double(done) / seconds)) notices/s (sent \(counts[.sent] ?? 0), failed \(counts[.failed] ?? 0))
-              worker peak RSS: \(peaks.map { String(format: "%.1f MiB", Double($0) / 1024) }.joined(separator: ", "))
+              worker peak RSS: \(fleet.peaksDescription)
             """)
             if done < notices { throw Console.fail("only \(done) of \(notices) notices settled after \(Int(timeout)) s") }
         }
@@ -211,8 +165,7 @@ struct BenchCommand: AsyncParsableCommand {
         func run() async throws {
             let logger = global.makeLogger("pensionpay.bench")
             let url = try global.resolvedAMQPURL()
-            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("pensionpay-bench-\(UUID().uuidString.prefix(8))")
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            let directory = try BenchSupport.temporaryDirectory()
             defer { try? FileManager.default.removeItem(at: directory) }
             let store = try PensionDatabase(path: directory.appendingPathComponent("node.sqlite").path)
             let seedStart = ContinuousClock.now
@@ -269,8 +222,7 @@ struct BenchCommand: AsyncParsableCommand {
         func run() async throws {
             let logger = global.makeLogger("pensionpay.bench")
             let url = try global.resolvedAMQPURL()
-            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("pensionpay-bench-\(UUID().uuidString.prefix(8))")
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            let directory = try BenchSupport.temporaryDirectory()
             defer { try? FileManager.default.removeItem(at: directory) }
             let dbPath = directory.appendingPathComponent("node.sqlite").path
             let registryPath = directory.appendingPathComponent("registry.sqlite").path
@@ -322,53 +274,22 @@ struct BenchCommand: AsyncParsableCommand {
             let publishSeconds = (ContinuousClock.now - publishStart).seconds
 
             // Consume with K worker processes until every outcome is committed.
-            let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
             var simulator: Process?
             var registryArguments = ["--registry", registryPath]
             if httpRegistry {
-                let process = Process()
-                process.executableURL = executable
-                process.arguments = ["simulate", "registry", "--extract", registryPath, "--port", "0", "--log-level", "warning"]
-                let pipe = Pipe()
-                process.standardOutput = pipe
-                try process.run()
+                let (process, address) = try BenchSupport.startSimulator(["registry", "--extract", registryPath, "--log-level", "warning"])
                 simulator = process
-                // The simulator prints "registry simulator listening on http://HOST:PORT" once bound.
-                var output = ""
-                while !output.contains("\n"), case let data = pipe.fileHandleForReading.availableData, !data.isEmpty {
-                    output += String(decoding: data, as: UTF8.self)
-                }
-                guard let address = output.split(separator: " ").last?.trimmingCharacters(in: .whitespacesAndNewlines), address.hasPrefix("http") else {
-                    throw Console.fail("the registry simulator did not start")
-                }
                 registryArguments = ["--registry-url", address]
             }
             let consumeStart = ContinuousClock.now
-            var processes: [Process] = []
-            for k in 0..<workers {
-                let process = Process()
-                process.executableURL = executable
-                process.arguments = ["worker", "verify", "--db", dbPath] + registryArguments + ["--namespace", topology.namespace,
-                                     "--prefetch", String(prefetch), "--batch", String(batch), "--name", "bench-\(k)", "--log-level", "warning"]
-                var environment = ProcessInfo.processInfo.environment
-                environment["PENSIONPAY_AMQP_URL"] = url.rawValue
-                process.environment = environment
-                try process.run()
-                processes.append(process)
+            let fleet = try WorkerFleet(count: workers, url: url) { k in
+                ["worker", "verify", "--db", dbPath] + registryArguments + ["--namespace", topology.namespace,
+                 "--prefetch", String(prefetch), "--batch", String(batch), "--name", "bench-\(k)", "--log-level", "warning"]
             }
-            let deadline = ContinuousClock.now + .seconds(timeout)
-            var done = 0
-            var peaks = [Int](repeating: 0, count: workers)
-            while done < tasks && ContinuousClock.now < deadline {
-                try await Task.sleep(for: .milliseconds(50))
-                done = try store.verificationCount()
-                for (k, process) in processes.enumerated() { peaks[k] = max(peaks[k], ProcessStats.peakRSSKiB(process.processIdentifier)) }
-            }
+            let done = try await fleet.wait(until: tasks, timeout: timeout) { try store.verificationCount() }
             let consumeSeconds = (ContinuousClock.now - consumeStart).seconds
-            let cpu = processes.map { ProcessStats.cpuSeconds($0.processIdentifier) }.reduce(0, +)
-            for (k, process) in processes.enumerated() { peaks[k] = max(peaks[k], ProcessStats.peakRSSKiB(process.processIdentifier)) }
-            for process in processes { process.terminate() }
-            for process in processes { process.waitUntilExit() }
+            let cpu = fleet.cpuSeconds
+            fleet.stop()
             simulator?.terminate()
             simulator?.waitUntilExit()
             try? await topology.delete(on: connection)
@@ -378,7 +299,7 @@ struct BenchCommand: AsyncParsableCommand {
             bench verify: \(tasks) tasks, \(workers) worker process(es), prefetch \(prefetch), batch \(batch), broker \(url.host), registry \(httpRegistry ? "HTTP (simulator on loopback)" : "embedded")
               publish (confirmed, 1000/batch, 4 in flight): \(String(format: "%.0f", Double(tasks) / publishSeconds)) tasks/s (\(String(format: "%.2f", publishSeconds)) s)
               verify end to end (spawn → last outcome committed): \(String(format: "%.0f", Double(done) / consumeSeconds)) tasks/s (\(String(format: "%.2f", consumeSeconds)) s, \(done) outcomes)
-              worker peak RSS: \(peaks.map { String(format: "%.1f MiB", Double($0) / 1024) }.joined(separator: ", "))
+              worker peak RSS: \(fleet.peaksDescription)
               worker CPU: \(String(format: "%.2f", cpu * 1000 / Double(max(done, 1)))) s per 1000 tasks
             """)
             if done < tasks { throw Console.fail("only \(done) of \(tasks) outcomes after \(Int(timeout)) s") }
