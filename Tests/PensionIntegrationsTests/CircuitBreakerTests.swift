@@ -27,6 +27,26 @@ import Testing
         #expect(b.isRejecting(now: start.advanced(by: .seconds(9))))
     }
 
+    /// A flaky but working peer must not trip the default breaker; a dead one must, quickly.
+    @Test func defaultsRideOutATwentyPercentErrorRateButOpenOnADeadPeer() {
+        var random = SplitMix64(seed: 20261126)
+        var flaky = CircuitBreaker()
+        var opened = 0
+        for _ in 0..<20_000 {
+            guard flaky.admit(now: start) != .rejected else { opened += 1; break }
+            if Double(random.next() % 1000) < 200 { flaky.recordFailure(now: start) } else { flaky.recordSuccess() }
+        }
+        #expect(opened == 0)
+
+        var dead = CircuitBreaker()
+        var calls = 0
+        while dead.admit(now: start) != .rejected {
+            calls += 1
+            dead.recordFailure(now: start)
+        }
+        #expect(calls == 10)
+    }
+
     @Test func successResetsTheCount() {
         var b = breaker(threshold: 3)
         b.recordFailure(now: start)
@@ -98,5 +118,18 @@ import Testing
         var b = breaker(threshold: 0)
         b.recordFailure(now: start)
         #expect(b.admit(now: start) == .rejected)
+    }
+}
+
+/// A small seeded generator so the error-rate test is the same on every run.
+struct SplitMix64: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
 }
