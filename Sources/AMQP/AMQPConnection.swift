@@ -58,6 +58,12 @@ public final class AMQPConnection: Sendable {
         try await perform { try $0.declareExchange(name, kind: kind, durable: durable, arguments: arguments) }
     }
 
+    /// Checks that an exchange exists (a passive declare): throws `404 NOT_FOUND` when it does not.
+    /// The channel is reopened after the refusal, so the connection stays usable.
+    public func inspectExchange(_ name: String) async throws {
+        try await perform { try $0.inspectExchange(name) }
+    }
+
     /// Deletes an exchange.
     public func deleteExchange(_ name: String) async throws {
         try await perform { try $0.deleteExchange(name) }

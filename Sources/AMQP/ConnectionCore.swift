@@ -303,6 +303,13 @@ final class ConnectionCore {
         try check(amqp_get_rpc_reply(state), "declaring exchange \(name)")
     }
 
+    func inspectExchange(_ name: String) throws {
+        let arena = CArena()
+        defer { withExtendedLifetime(arena) {} }
+        amqp_exchange_declare(state, channel, arena.bytes(name), arena.bytes("direct"), 1, 0, 0, 0, amqp_empty_table)
+        try check(amqp_get_rpc_reply(state), "inspecting exchange \(name)")
+    }
+
     func deleteExchange(_ name: String) throws {
         let arena = CArena()
         defer { withExtendedLifetime(arena) {} }

@@ -45,7 +45,7 @@ public struct OperationsServer: Service {
         }
         router.get("readyz") { _, _ -> Response in
             let ready = status.isReady
-            let body = #"{"ready":\#(ready),"consuming":\#(status.isConsuming),"store_healthy":\#(status.isStoreHealthy)}"# + "\n"
+            let body = #"{"ready":\#(ready),"consuming":\#(status.isConsuming),"store_healthy":\#(status.isStoreHealthy),"topology_ok":\#(status.topologyProblem == nil)}"# + "\n"
             return Response(status: ready ? .ok : .serviceUnavailable, headers: [.contentType: "application/json"],
                             body: .init(byteBuffer: ByteBuffer(string: body)))
         }

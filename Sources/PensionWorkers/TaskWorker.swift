@@ -74,6 +74,19 @@ public final class TaskWorker<Handler: TaskHandler>: Service {
                     "amqp.error": "\(error)", "retry.in_ms": "\(Int(delay.seconds * 1000))", "retry.failures": "\(failures)",
                 ])
                 try? await Task.sleep(for: delay)
+            } catch let error as TopologyError {
+                // Consuming now would only bounce tasks off a missing retry exchange until the
+                // delivery limit parks them: stay not-ready and look again later.
+                status.setConsuming(false)
+                status.setTopologyProblem(error.message)
+                metrics.consumerUp.record(0)
+                if isStopping { break }
+                failures += 1
+                let delay = options.reconnect.delay(afterFailures: failures, random: Double.random(in: 0..<1))
+                logger.error("topology missing; not consuming", metadata: [
+                    "topology.error": "\(error.message)", "retry.in_ms": "\(Int(delay.seconds * 1000))",
+                ])
+                try? await Task.sleep(for: delay)
             }
         }
         status.setConsuming(false)
@@ -106,6 +119,7 @@ public final class TaskWorker<Handler: TaskHandler>: Service {
     }
 
     private func consume(queue: String, consumerConnection: AMQPConnection, publisher: AMQPConnection, connected: () -> Void) async throws {
+        try await options.topology.verify(for: handler.kind, on: consumerConnection)
         let consumer = try await consumerConnection.consumer(queue: queue, prefetch: options.prefetch)
         currentConsumer.withLock { $0 = consumer }
         defer { currentConsumer.withLock { $0 = nil } }

@@ -1,4 +1,5 @@
 import AMQP
+import Foundation
 
 /// The broker objects PensionPay uses, and how to declare them (idempotently).
 ///
@@ -43,6 +44,12 @@ public struct Topology: Sendable, Equatable {
 
     /// Routing key of a task: `KIND.PROVINCE`.
     public static func routingKey(_ kind: TaskKind, province: String) -> String { "\(kind.rawValue).\(province)" }
+
+    /// The retry ladder as `--retry-delays` takes it (`5s,30s,300s`), for starting workers that agree.
+    public var retryDelaysArgument: String { retryDelays.map(Self.label).joined(separator: ",") }
+
+    /// The command-line arguments that name this topology to another `pensionpay` process.
+    public var arguments: [String] { ["--namespace", namespace, "--retry-delays", retryDelaysArgument] }
 
     static func label(_ delay: Duration) -> String {
         let ms = Int64(delay.seconds * 1000)
@@ -107,6 +114,54 @@ public struct Topology: Sendable, Equatable {
             try await declareQueue(name, arguments, on: connection)
             try await connection.bindQueue(name, exchange: name, routingKey: "")
         }
+    }
+
+    /// Checks (passively) that what a worker of `kind` publishes to and consumes from exists: its
+    /// work queue, every retry exchange of this ladder and the dead-letter exchange.
+    ///
+    /// A worker started with other retry delays or another namespace than `topology declare` used
+    /// would otherwise consume tasks and then fail every retry publish with `404`, handing its batch
+    /// back until the broker's delivery limit parks healthy tasks.
+    ///
+    /// - Throws: ``TopologyError`` naming the first missing object and the command that declares it;
+    ///   `AMQPError` for any other broker trouble.
+    public func verify(for kind: TaskKind, on connection: AMQPConnection) async throws {
+        let wanted = [(workQueue(kind), true)] + retryDelays.indices.map { (retryExchange(rung: $0), false) } + [(deadExchange, false)]
+        for (name, isQueue) in wanted {
+            do {
+                if isQueue { _ = try await connection.inspectQueue(name) } else { try await connection.inspectExchange(name) }
+            } catch let error as AMQPError where error.replyCode == 404 {
+                throw TopologyError(queue: name, message: """
+                    \(isQueue ? "queue" : "exchange") \(name) does not exist: this worker's topology (namespace \(namespace), \
+                    retry delays \(retryDelaysArgument)) differs from the declared one, or it was \
+                    never declared. Run `pensionpay topology declare --namespace \(namespace) \
+                    --retry-delays \(retryDelaysArgument)`, or start the worker with the declared \
+                    --retry-delays.
+                    """)
+            }
+        }
+    }
+
+    /// Parses a retry ladder such as `5s,30s,5m` (units `ms`, `s`, `m`, `h`; at least one rung,
+    /// each at least 1 ms, strictly increasing so that a later attempt never waits less).
+    public static func parseRetryDelays(_ text: String) throws(TopologyError) -> [Duration] {
+        let parts = text.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+        func fail(_ why: String) -> TopologyError {
+            TopologyError(queue: "", message: "bad retry delays \"\(text)\": \(why) (expected e.g. 5s,30s,5m)")
+        }
+        guard !parts.isEmpty, !parts.contains(where: \.isEmpty) else { throw fail("empty rung") }
+        var delays: [Duration] = []
+        for part in parts {
+            let units: [(String, Int64)] = [("ms", 1), ("s", 1000), ("m", 60_000), ("h", 3_600_000)]
+            guard let (suffix, scale) = units.first(where: { part.hasSuffix($0.0) && Int64(part.dropLast($0.0.count)) != nil }),
+                  let value = Int64(part.dropLast(suffix.count)), value > 0, value <= 86_400_000 / scale else {
+                throw fail("\"\(part)\" is not a positive duration of at most 24h")
+            }
+            let delay = Duration.milliseconds(value * scale)
+            if let last = delays.last, delay <= last { throw fail("delays must increase") }
+            delays.append(delay)
+        }
+        return delays
     }
 
     private func declareQueue(_ name: String, _ arguments: AMQPTable, on connection: AMQPConnection) async throws {

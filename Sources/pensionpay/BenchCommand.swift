@@ -71,7 +71,7 @@ struct BenchCommand: AsyncParsableCommand {
             }
             let started = ContinuousClock.now
             let fleet = try WorkerFleet(count: workers, url: url) { k in
-                ["worker", "register", "--db", dbPath, "--namespace", topology.namespace, "--bank-accounts", accountsPath,
+                ["worker", "register", "--db", dbPath] + topology.arguments + ["--bank-accounts", accountsPath,
                  "--name", "bench-register-\(k)", "--log-level", "error"]
             }
             let decided = try await fleet.wait(until: requests, timeout: timeout) { try store.registrationDecisionCounts().values.reduce(0, +) }
@@ -99,6 +99,7 @@ struct BenchCommand: AsyncParsableCommand {
         @Option(help: "Worker processes.") var workers = 1
         @Option(help: "Share of gateway sends answered 503 (0…1).") var errorRate = 0.0
         @Option(help: "Give up after this many seconds.") var timeout = 600.0
+        @Option(help: "Log level of the worker processes (their logs go to stderr).") var workerLogLevel = "error"
 
         func run() async throws {
             let logger = global.makeLogger("pensionpay.bench")
@@ -133,8 +134,8 @@ struct BenchCommand: AsyncParsableCommand {
             }
             let started = ContinuousClock.now
             let fleet = try WorkerFleet(count: workers, url: url) { k in
-                ["worker", "outreach", "--db", dbPath, "--namespace", topology.namespace, "--gateway-url", address,
-                 "--quiet-hours", "00:00-00:00", "--rate-per-second", "1000000", "--name", "bench-outreach-\(k)", "--log-level", "error"]
+                ["worker", "outreach", "--db", dbPath] + topology.arguments + ["--gateway-url", address,
+                 "--quiet-hours", "00:00-00:00", "--rate-per-second", "1000000", "--name", "bench-outreach-\(k)", "--log-level", workerLogLevel]
             }
             let done = try await fleet.wait(until: notices, timeout: timeout) {
                 let counts = try store.noticeCounts()
@@ -283,7 +284,7 @@ struct BenchCommand: AsyncParsableCommand {
             }
             let consumeStart = ContinuousClock.now
             let fleet = try WorkerFleet(count: workers, url: url) { k in
-                ["worker", "verify", "--db", dbPath] + registryArguments + ["--namespace", topology.namespace,
+                ["worker", "verify", "--db", dbPath] + registryArguments + topology.arguments + [
                  "--prefetch", String(prefetch), "--batch", String(batch), "--name", "bench-\(k)", "--log-level", "warning"]
             }
             let done = try await fleet.wait(until: tasks, timeout: timeout) { try store.verificationCount() }

@@ -15,7 +15,7 @@ struct OutreachCommand: AsyncParsableCommand {
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var period: PeriodOption
-        @Option(help: "Topology namespace.") var namespace = "pensionpay"
+        @OptionGroup var topologyOptions: TopologyOptions
         @Option(help: "Print the summary as json or text.") var format: OutputFormat = .text
 
         func run() async throws {
@@ -23,7 +23,7 @@ struct OutreachCommand: AsyncParsableCommand {
             let store = try PensionDatabase(path: global.databasePath)
             let connection = try await AMQPConnection.connect(try global.resolvedAMQPURL(), name: "pensionpay outreach plan", logger: logger)
             try await connection.enablePublisherConfirms()
-            let summary = try await OutreachPlan(store: store, connection: connection, topology: Topology(namespace: namespace),
+            let summary = try await OutreachPlan(store: store, connection: connection, topology: try topologyOptions.topology(),
                                                  period: try period.resolved()).run()
             await connection.close()
             switch format {

@@ -24,7 +24,7 @@ struct RegistrationsCommand: AsyncParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Registration-request CSV (UTF-8, header row).") var file: String
         @Option(help: "Where rejected rows go (default: FILE.rejects.csv beside the input).") var rejects: String?
-        @Option(help: "Topology namespace (tests and benchmarks use their own).") var namespace = "pensionpay"
+        @OptionGroup var topologyOptions: TopologyOptions
         @Option(help: "Print the summary as json or text.") var format: OutputFormat = .text
 
         func run() async throws {
@@ -36,7 +36,7 @@ struct RegistrationsCommand: AsyncParsableCommand {
             let progress = Progress("rows")
             let summary: RegistrationImportSummary
             do {
-                summary = try await RegistrationImporter(store: store, connection: connection, topology: Topology(namespace: namespace))
+                summary = try await RegistrationImporter(store: store, connection: connection, topology: try topologyOptions.topology())
                     .run(path: file, rejectsPath: rejectsPath, progress: progress.update)
             } catch let error as ImportError {
                 await connection.close()

@@ -18,7 +18,7 @@ struct ServeCommand: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Option(help: "Port (env PENSIONPAY_HTTP_PORT; default 8080).") var port: Int?
     @Option(help: "Address to bind.") var host = "127.0.0.1"
-    @Option(help: "Topology namespace for queue health.") var namespace = "pensionpay"
+    @OptionGroup var topologyOptions: TopologyOptions
 
     func run() async throws {
         let logger = global.makeLogger("pensionpay.serve")
@@ -27,7 +27,7 @@ struct ServeCommand: AsyncParsableCommand {
             throw Console.fail("no database at \(path) (give --db or PENSIONPAY_DB)")
         }
         let url = try global.resolvedAMQPURL()
-        let topology = Topology(namespace: namespace)
+        let topology = try topologyOptions.topology()
         let names = Dictionary(uniqueKeysWithValues: AdministrativeUnits.provinces.map { ($0.code, $0.name) })
         // Registration requests land in the first (this node's) database.
         let intake = RegistrationIntake(store: try PensionDatabase(path: paths[0]), topology: topology)

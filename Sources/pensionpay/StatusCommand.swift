@@ -25,7 +25,7 @@ struct StatusCommand: AsyncParsableCommand {
     }
 
     @OptionGroup var global: GlobalOptions
-    @Option(help: "Topology namespace.") var namespace = "pensionpay"
+    @OptionGroup var topologyOptions: TopologyOptions
     @Option(help: "text or json.") var format: OutputFormat = .text
     @Flag(help: "Refresh every --interval seconds until interrupted.") var watch = false
     @Option(help: "Seconds between refreshes with --watch.") var interval = 2.0
@@ -34,7 +34,7 @@ struct StatusCommand: AsyncParsableCommand {
 
     func run() async throws {
         let logger = global.makeLogger("pensionpay.status")
-        let topology = Topology(namespace: namespace)
+        let topology = try topologyOptions.topology()
         let url = try global.resolvedAMQPURL()
         let management = (managementURL ?? ProcessInfo.processInfo.environment["PENSIONPAY_MANAGEMENT_URL"])
             .map { BrokerManagementClient(baseURL: $0, user: url.user, password: url.password) }

@@ -17,8 +17,7 @@ struct TopologyCommand: AsyncParsableCommand {
         @Option(name: .customLong("province"), help: "Bind only these provinces (repeatable; default: all).")
         var provinces: [String] = []
 
-        @Option(help: "Topology namespace (tests and benchmarks use their own).")
-        var namespace = "pensionpay"
+        @OptionGroup var topologyOptions: TopologyOptions
 
         func validate() throws {
             for code in provinces where AdministrativeUnits.province(forCode: code)?.code != code {
@@ -28,7 +27,7 @@ struct TopologyCommand: AsyncParsableCommand {
 
         func run() async throws {
             let logger = global.makeLogger("pensionpay.topology")
-            let topology = Topology(namespace: namespace, provinces: provinces)
+            let topology = try topologyOptions.topology(provinces: provinces)
             let connection = try await AMQPConnection.connect(try global.resolvedAMQPURL(), name: "pensionpay topology", logger: logger)
             do {
                 try await topology.declare(on: connection)

@@ -20,7 +20,7 @@ extension WorkerCommand {
         @Option(help: "Unacked deliveries in flight.") var prefetch: UInt16 = 200
         @Option(help: "Deliveries handled per batch.") var batch = 100
         @Option(help: "Notices sent at once.") var concurrency = 16
-        @Option(help: "Topology namespace.") var namespace = "pensionpay"
+        @OptionGroup var topologyOptions: TopologyOptions
         @Option(help: "Campaign window in days: at most one notice per beneficiary per window.") var windowDays = CampaignWindow.defaultDays
         @Option(help: "Quiet hours for SMS and Zalo, Vietnam time.") var quietHours = "21:00-07:00"
         @Option(help: "SMS text: accented (UCS-2) or unaccented (GSM-7).") var smsVariant = "accented"
@@ -46,7 +46,7 @@ extension WorkerCommand {
             let gateway = try HTTPNoticeGateway(
                 options: NoticeGatewayOptions(baseURL: base, requestTimeout: .milliseconds(Int64(gatewayTimeout * 1000))), logger: logger)
             let renderer = try templates.map { try NoticeRenderer(directory: $0) } ?? NoticeRenderer()
-            let topology = Topology(namespace: namespace)
+            let topology = try topologyOptions.topology()
             var options = OutreachOptions()
             options.window = CampaignWindow(days: windowDays)
             options.quietHours = quiet

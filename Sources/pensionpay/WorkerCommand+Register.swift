@@ -18,7 +18,7 @@ extension WorkerCommand {
         @Option(help: "Name shown on the broker and in parked messages (default: register@HOST:PID).") var name: String?
         @Option(help: "Unacked deliveries in flight (bounds memory).") var prefetch: UInt16 = 500
         @Option(help: "Deliveries decided per transaction (group commit).") var batch = 100
-        @Option(help: "Topology namespace (tests and benchmarks use their own).") var namespace = "pensionpay"
+        @OptionGroup var topologyOptions: TopologyOptions
         @Option(help: "Base URL of the bank name-inquiry service (env PENSIONPAY_BANK_URL); see docs/bank-inquiry-http.md.")
         var bankURL: String?
         @Option(help: "Instead of --bank-url: answer inquiries from this CSV of bank_bin,bank_account,holder_name (demos).")
@@ -64,7 +64,7 @@ extension WorkerCommand {
             } else {
                 throw ValidationError("give --bank-url (or PENSIONPAY_BANK_URL) or --bank-accounts")
             }
-            let topology = Topology(namespace: namespace)
+            let topology = try topologyOptions.topology()
             let handler = RegisterHandler(store: store, bank: bank, policy: policy, workerName: workerName, logger: logger)
             let status = WorkerStatus()
             let worker = TaskWorker(url: url, handler: handler,

@@ -23,7 +23,7 @@ struct WorkerCommand: AsyncParsableCommand {
         @Option(help: "Name shown on the broker and in parked messages (default: verify@HOST:PID).") var name: String?
         @Option(help: "Unacked deliveries in flight (bounds memory).") var prefetch: UInt16 = 1000
         @Option(help: "Deliveries committed per transaction (group commit).") var batch = 500
-        @Option(help: "Topology namespace (tests and benchmarks use their own).") var namespace = "pensionpay"
+        @OptionGroup var topologyOptions: TopologyOptions
         @Option(help: "Use the HTTP population registry at this base URL instead of the embedded extract (env PENSIONPAY_REGISTRY_URL).")
         var registryURL: String?
         @Option(help: "File holding the registry API key (env PENSIONPAY_REGISTRY_API_KEY_FILE, or PENSIONPAY_REGISTRY_API_KEY).")
@@ -57,7 +57,7 @@ struct WorkerCommand: AsyncParsableCommand {
             } else {
                 registry = InstrumentedRegistry(try EmbeddedRegistry(path: self.registry.path), adapter: "embedded")
             }
-            let topology = Topology(namespace: namespace)
+            let topology = try topologyOptions.topology()
             let handler = VerifyHandler(store: store, registry: registry, topology: topology, workerName: workerName, logger: logger)
             let status = WorkerStatus()
             let worker = TaskWorker(url: url, handler: handler,

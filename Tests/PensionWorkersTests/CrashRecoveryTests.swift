@@ -114,7 +114,7 @@ struct BrokerRestartTests {
         func start(_ name: String) throws -> Process {
             let process = Process()
             process.executableURL = try pensionpayExecutable()
-            process.arguments = ["worker", "register", "--db", base.dbPath, "--namespace", base.topology.namespace,
+            process.arguments = ["worker", "register", "--db", base.dbPath] + base.topology.arguments + [
                                  "--bank-accounts", accountsPath, "--prefetch", "200", "--batch", "50",
                                  "--name", "\(base.topology.namespace) \(name)", "--log-level", "warning"]
             var environment = ProcessInfo.processInfo.environment

@@ -16,7 +16,7 @@ import Testing
         func start(_ name: String) throws -> Process {
             let process = Process()
             process.executableURL = try pensionpayExecutable()
-            process.arguments = ["worker", "outreach", "--db", fixture.base.dbPath, "--namespace", fixture.base.topology.namespace,
+            process.arguments = ["worker", "outreach", "--db", fixture.base.dbPath] + fixture.base.topology.arguments + [
                                  "--gateway-url", "http://127.0.0.1:\(fixture.port)", "--quiet-hours", "00:00-00:00",
                                  "--rate-per-second", "100000", "--prefetch", "200", "--batch", "50",
                                  "--name", "\(fixture.base.topology.namespace) \(name)", "--log-level", "warning"]

@@ -21,8 +21,8 @@ struct TestSetupError: Error, CustomStringConvertible {
 func startWorkerProcess(_ fixture: WorkerFixture, name: String, httpPort: Int? = nil) throws -> Process {
     let process = Process()
     process.executableURL = try pensionpayExecutable()
-    process.arguments = ["worker", "verify", "--db", fixture.dbPath, "--registry", fixture.registryPath,
-                         "--namespace", fixture.topology.namespace, "--prefetch", "500", "--batch", "200",
+    process.arguments = ["worker", "verify", "--db", fixture.dbPath, "--registry", fixture.registryPath]
+                         + fixture.topology.arguments + ["--prefetch", "500", "--batch", "200",
                          "--name", "\(fixture.topology.namespace) \(name)", "--log-level", "warning"]
         + (httpPort.map { ["--http-port", String($0)] } ?? [])
     var environment = ProcessInfo.processInfo.environment

@@ -29,3 +29,19 @@ import Testing
         #expect(RejectsWriter.escape(input) == expected)
     }
 }
+
+@Suite struct RetryDelaysParsingTests {
+    @Test func parsesUnitsAndRoundTripsThroughTheArgument() throws {
+        #expect(try Topology.parseRetryDelays("5s,30s,5m") == [.seconds(5), .seconds(30), .seconds(300)])
+        #expect(try Topology.parseRetryDelays(" 300ms , 2s,1h") == [.milliseconds(300), .seconds(2), .seconds(3600)])
+        let topology = Topology(namespace: "n", retryDelays: [.milliseconds(300), .seconds(2)])
+        #expect(topology.retryDelaysArgument == "300ms,2s")
+        #expect(try Topology.parseRetryDelays(topology.retryDelaysArgument) == topology.retryDelays)
+        #expect(topology.arguments == ["--namespace", "n", "--retry-delays", "300ms,2s"])
+    }
+
+    @Test(arguments: ["", "5s,", "5", "0s", "-5s", "5x", "30s,5s", "5s,5s", "2d", "25h"])
+    func refusesWhatIsNotAnIncreasingLadder(_ text: String) {
+        #expect(throws: TopologyError.self) { try Topology.parseRetryDelays(text) }
+    }
+}
