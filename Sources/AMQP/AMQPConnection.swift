@@ -36,6 +36,37 @@ public final class AMQPConnection: Sendable {
         return AMQPConnection(url: url, id: id, thread: thread)
     }
 
+    /// Connects to the first reachable broker of a list, starting at the next host of its
+    /// rotation (see `AMQPEndpoints`). With one URL this is `connect(_:name:logger:)`. When every
+    /// host fails, the error names each (passwords masked).
+    public static func connect(_ endpoints: AMQPEndpoints, name: String, logger: Logger) async throws -> AMQPConnection {
+        let order = endpoints.nextAttemptOrder()
+        var failures: [(url: AMQPURL, error: AMQPError)] = []
+        for url in order {
+            if !failures.isEmpty && Task.isCancelled { break }
+            do {
+                let connection = try await connect(url, name: name, logger: logger)
+                endpoints.record(url, reachable: true)
+                if !failures.isEmpty {
+                    logger.notice("connected to another broker of the list", metadata: [
+                        "amqp.url": "\(url)", "amqp.unreachable": "\(failures.map(\.url.description).joined(separator: ","))",
+                    ])
+                }
+                return connection
+            } catch let error as AMQPError {
+                endpoints.record(url, reachable: false)
+                failures.append((url, error))
+                if order.count > 1 {
+                    logger.warning("broker unreachable; trying the next one", metadata: ["amqp.url": "\(url)", "amqp.error": "\(error)"])
+                }
+            }
+        }
+        if failures.count == 1 { throw failures[0].error }
+        let each = failures.map { "\($0.url): \($0.error.message)" }.joined(separator: "; ")
+        throw AMQPError(.connectFailed, "none of the \(order.count) brokers could be reached: \(each)",
+                        replyCode: failures.last?.error.replyCode)
+    }
+
     /// Runs `body` on the connection's thread and returns its result.
     private func perform<T: Sendable>(_ body: @escaping @Sendable (ConnectionCore) throws -> T) async throws -> T {
         try await withCheckedThrowingContinuation { continuation in
