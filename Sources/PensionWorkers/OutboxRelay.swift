@@ -13,7 +13,7 @@ import Synchronization
 /// idempotent by `message_id`, so the duplicate is harmless. Several relays on one database
 /// may publish the same row twice for the same reason — never zero times.
 public final class OutboxRelay: Service {
-    private let url: AMQPURL
+    private let endpoints: AMQPEndpoints
     private let store: PensionDatabase
     private let logger: Logger
     private let name: String
@@ -23,16 +23,23 @@ public final class OutboxRelay: Service {
     private let topology: Topology
     private let pendingGauge = Gauge(label: "pensionpay_outbox_pending")
 
-    /// Creates a relay polling every `idleDelay` when the outbox is empty.
-    public init(url: AMQPURL, store: PensionDatabase, name: String, topology: Topology = Topology(), batchSize: Int = 500,
+    /// Creates a relay polling every `idleDelay` when the outbox is empty. `url` names one broker
+    /// or several nodes of a cluster (each reconnect starts at the next node).
+    public init(url: AMQPEndpoints, store: PensionDatabase, name: String, topology: Topology = Topology(), batchSize: Int = 500,
                 idleDelay: Duration = .milliseconds(250), logger: Logger) {
-        self.url = url
+        self.endpoints = url
         self.topology = topology
         self.store = store
         self.name = name
         self.batchSize = batchSize
         self.idleDelay = idleDelay
         self.logger = logger
+    }
+
+    /// Creates a relay for a single broker.
+    public convenience init(url: AMQPURL, store: PensionDatabase, name: String, topology: Topology = Topology(), batchSize: Int = 500,
+                            idleDelay: Duration = .milliseconds(250), logger: Logger) {
+        self.init(url: AMQPEndpoints(url), store: store, name: name, topology: topology, batchSize: batchSize, idleDelay: idleDelay, logger: logger)
     }
 
     /// Relays until graceful shutdown (then flushes what is pending once more, so the rows the
@@ -45,7 +52,7 @@ public final class OutboxRelay: Service {
             while !flushed && !Task.isCancelled {
                 let finalRound = stopping.isSet
                 do {
-                    let connection = try await AMQPConnection.connect(self.url, name: "\(self.name) outbox", logger: self.logger)
+                    let connection = try await AMQPConnection.connect(self.endpoints, name: "\(self.name) outbox", logger: self.logger)
                     do {
                         try await connection.enablePublisherConfirms()
                         failures = 0

@@ -19,7 +19,7 @@ import Synchronization
 /// SIGTERM/SIGINT (graceful shutdown) it stops taking deliveries, finishes the batch in hand,
 /// acks it and closes.
 public final class TaskWorker<Handler: TaskHandler>: Service {
-    private let url: AMQPURL
+    private let endpoints: AMQPEndpoints
     private let handler: Handler
     private let options: WorkerOptions
     private let logger: Logger
@@ -29,15 +29,21 @@ public final class TaskWorker<Handler: TaskHandler>: Service {
     private let stopping = Atomic<Bool>(false)
     private let currentConsumer = Mutex<AMQPConsumer?>(nil)
 
-    /// Creates a worker; `status` is where it reports readiness and counts.
-    public init(url: AMQPURL, handler: Handler, options: WorkerOptions, status: WorkerStatus = WorkerStatus(), logger: Logger) {
-        self.url = url
+    /// Creates a worker; `status` is where it reports readiness and counts. `url` names one broker
+    /// or several nodes of a cluster: each (re)connect starts at the next node and skips dead ones.
+    public init(url: AMQPEndpoints, handler: Handler, options: WorkerOptions, status: WorkerStatus = WorkerStatus(), logger: Logger) {
+        self.endpoints = url
         self.handler = handler
         self.options = options
         self.status = status
         self.logger = logger
         self.retryPolicy = RetryPolicy(delays: options.topology.retryDelays)
         self.metrics = WorkerMetrics(kind: handler.kind)
+    }
+
+    /// Creates a worker for a single broker.
+    public convenience init(url: AMQPURL, handler: Handler, options: WorkerOptions, status: WorkerStatus = WorkerStatus(), logger: Logger) {
+        self.init(url: AMQPEndpoints(url), handler: handler, options: options, status: status, logger: logger)
     }
 
     /// Asks the worker to stop as after SIGTERM (for embedding without a ServiceGroup).
@@ -97,10 +103,10 @@ public final class TaskWorker<Handler: TaskHandler>: Service {
     /// One connection's lifetime: connect, consume, process batches, until loss or stop.
     private func session(connected: () -> Void) async throws {
         let queue = options.topology.workQueue(handler.kind)
-        let consumerConnection = try await AMQPConnection.connect(url, name: "\(options.name) consumer", logger: logger)
+        let consumerConnection = try await AMQPConnection.connect(endpoints, name: "\(options.name) consumer", logger: logger)
         let publisher: AMQPConnection
         do {
-            publisher = try await AMQPConnection.connect(url, name: "\(options.name) publisher", logger: logger)
+            publisher = try await AMQPConnection.connect(endpoints, name: "\(options.name) publisher", logger: logger)
             try await publisher.enablePublisherConfirms()
         } catch {
             await consumerConnection.close()
@@ -128,7 +134,7 @@ public final class TaskWorker<Handler: TaskHandler>: Service {
         status.setConsuming(true)
         metrics.consumerUp.record(1)
         metrics.lastBrokerContact.record(Date().timeIntervalSince1970)
-        logger.info("consuming", metadata: ["amqp.queue": "\(queue)", "amqp.url": "\(url)", "amqp.prefetch": "\(options.prefetch)"])
+        logger.info("consuming", metadata: ["amqp.queue": "\(queue)", "amqp.url": "\(consumerConnection.url)", "amqp.prefetch": "\(options.prefetch)"])
 
         while true {
             let batch = try await consumer.next(max: options.maxBatch)

@@ -297,7 +297,7 @@ struct BenchCommand: AsyncParsableCommand {
             await connection.close()
 
             print("""
-            bench verify: \(tasks) tasks, \(workers) worker process(es), prefetch \(prefetch), batch \(batch), broker \(url.host), registry \(httpRegistry ? "HTTP (simulator on loopback)" : "embedded")
+            bench verify: \(tasks) tasks, \(workers) worker process(es), prefetch \(prefetch), batch \(batch), broker \(url.urls.map(\.host).joined(separator: ",")), registry \(httpRegistry ? "HTTP (simulator on loopback)" : "embedded")
               publish (confirmed, 1000/batch, 4 in flight): \(String(format: "%.0f", Double(tasks) / publishSeconds)) tasks/s (\(String(format: "%.2f", publishSeconds)) s)
               verify end to end (spawn → last outcome committed): \(String(format: "%.0f", Double(done) / consumeSeconds)) tasks/s (\(String(format: "%.2f", consumeSeconds)) s, \(done) outcomes)
               worker peak RSS: \(fleet.peaksDescription)

@@ -42,7 +42,7 @@ final class WorkerFleet {
     private(set) var peaks: [Int]
 
     /// Starts `count` processes; `arguments(k)` gives the command line of the k-th.
-    init(count: Int, url: AMQPURL, arguments: (Int) -> [String]) throws {
+    init(count: Int, url: AMQPEndpoints, arguments: (Int) -> [String]) throws {
         var environment = ProcessInfo.processInfo.environment
         environment["PENSIONPAY_AMQP_URL"] = url.rawValue
         processes = try (0..<count).map { k in

@@ -5,10 +5,10 @@ import Logging
 
 /// Options every command shares; flags win over the environment, which wins over defaults.
 struct GlobalOptions: ParsableArguments {
-    @Option(name: .customLong("amqp-url"), help: "Broker URI (env PENSIONPAY_AMQP_URL). Prefer --amqp-url-file for passwords.")
+    @Option(name: .customLong("amqp-url"), help: "Broker URI, or comma-separated URIs of a cluster's nodes (env PENSIONPAY_AMQP_URL). Prefer --amqp-url-file for passwords.")
     var amqpURL: String?
 
-    @Option(name: .customLong("amqp-url-file"), help: "File holding the broker URI (env PENSIONPAY_AMQP_URL_FILE).")
+    @Option(name: .customLong("amqp-url-file"), help: "File holding the broker URI or URIs: comma- or newline-separated (env PENSIONPAY_AMQP_URL_FILE).")
     var amqpURLFile: String?
 
     @Option(name: .customLong("db"), help: "SQLite database of this node (env PENSIONPAY_DB; default pensionpay.sqlite). `report` and `serve` take it repeatedly to merge several nodes.")
@@ -24,8 +24,10 @@ struct GlobalOptions: ParsableArguments {
 
     private var environment: [String: String] { ProcessInfo.processInfo.environment }
 
-    /// The broker URL, from the flag, the URL file, the environment, or the default.
-    func resolvedAMQPURL() throws -> AMQPURL {
+    /// The broker URL, from the flag, the URL file, the environment, or the default. It may name
+    /// several nodes of a cluster (comma-separated; one per line in the file): connections start at
+    /// the next node of a rotation and skip unreachable ones. Pass `rawValue` to child processes.
+    func resolvedAMQPURL() throws -> AMQPEndpoints {
         let raw: String
         if let amqpURL {
             raw = amqpURL
@@ -33,12 +35,14 @@ struct GlobalOptions: ParsableArguments {
             guard let contents = try? String(contentsOfFile: file, encoding: .utf8) else {
                 throw ValidationError("cannot read the AMQP URL file \(file)")
             }
-            raw = contents.trimmingCharacters(in: .whitespacesAndNewlines)
+            // One URI per line reads better in a file than a long comma-separated line.
+            raw = contents.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+                .filter { !$0.isEmpty }.joined(separator: ",")
         } else {
             raw = environment["PENSIONPAY_AMQP_URL"] ?? Self.defaultAMQPURL
         }
         do {
-            return try AMQPURL(raw)
+            return try AMQPEndpoints(raw)
         } catch let error as AMQPError {
             throw ValidationError("bad AMQP URL: \(error.message)")
         }

@@ -37,7 +37,7 @@ struct StatusCommand: AsyncParsableCommand {
         let topology = try topologyOptions.topology()
         let url = try global.resolvedAMQPURL()
         let management = (managementURL ?? ProcessInfo.processInfo.environment["PENSIONPAY_MANAGEMENT_URL"])
-            .map { BrokerManagementClient(baseURL: $0, user: url.user, password: url.password) }
+            .map { BrokerManagementClient(baseURL: $0, user: url.primary.user, password: url.primary.password) }
         let connection = try await AMQPConnection.connect(url, name: "pensionpay status", logger: logger)
         let store = FileManager.default.fileExists(atPath: global.databasePath) ? try? PensionDatabase(path: global.databasePath) : nil
         repeat {
@@ -45,7 +45,7 @@ struct StatusCommand: AsyncParsableCommand {
             if let management {
                 for index in queues.indices {
                     do {
-                        queues[index].unacked = try await management.queue(queues[index].name, vhost: url.vhost)?.messagesUnacknowledged
+                        queues[index].unacked = try await management.queue(queues[index].name, vhost: url.primary.vhost)?.messagesUnacknowledged
                     } catch {
                         queues[index].error = queues[index].error ?? "management API: \(error)"
                     }

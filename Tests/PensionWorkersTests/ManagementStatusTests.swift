@@ -15,13 +15,13 @@ import Testing
         let holder = try await consumer.consumer(queue: fixture.topology.workQueue(.verify), prefetch: 25)
         var held = 0
         while held < 25 { held += try await holder.next(max: 100).count }
-        let management = BrokerManagementClient(baseURL: "http://127.0.0.1:15672", user: fixture.url.user, password: fixture.url.password)
+        let management = BrokerManagementClient(baseURL: "http://127.0.0.1:15672", user: fixture.url.primary.user, password: fixture.url.primary.password)
         // The plugin refreshes its statistics every few seconds.
         #expect(try await eventually(timeout: .seconds(30)) {
-            let stats = try await management.queue(fixture.topology.workQueue(.verify), vhost: fixture.url.vhost)
+            let stats = try await management.queue(fixture.topology.workQueue(.verify), vhost: fixture.url.primary.vhost)
             return stats?.messagesUnacknowledged == 25 && stats?.messagesReady == 15
         })
-        #expect(try await management.queue("no-such-queue-\(UUID().uuidString)", vhost: fixture.url.vhost) == nil)
+        #expect(try await management.queue("no-such-queue-\(UUID().uuidString)", vhost: fixture.url.primary.vhost) == nil)
         await consumer.close()
         await fixture.cleanUp()
     }

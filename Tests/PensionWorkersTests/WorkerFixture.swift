@@ -13,18 +13,20 @@ final class WorkerFixture: Sendable {
     let topology: Topology
     let store: PensionDatabase
     let registryDatabase: RegistryDatabase
-    let url: AMQPURL
+    /// The broker, or the nodes of a cluster (a comma-separated list).
+    let url: AMQPEndpoints
     let logger = Logger(label: "worker-tests")
     let period = Period(year: 2026, month: 11)!
 
-    init(_ name: String, retryDelays: [Duration] = [.milliseconds(300), .milliseconds(600)]) async throws {
+    /// `url`: the broker(s) to use instead of PENSIONPAY_TEST_AMQP_URL or the local broker.
+    init(_ name: String, retryDelays: [Duration] = [.milliseconds(300), .milliseconds(600)], url: String? = nil) async throws {
         let unique = "\(name)-\(UUID().uuidString.prefix(8))"
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("pensionpay-\(unique)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         topology = Topology(namespace: "test.\(unique)", retryDelays: retryDelays)
         store = try PensionDatabase(path: directory.appendingPathComponent("node.sqlite").path)
         registryDatabase = try RegistryDatabase.create(path: directory.appendingPathComponent("registry.sqlite").path)
-        url = try AMQPURL(ProcessInfo.processInfo.environment["PENSIONPAY_TEST_AMQP_URL"] ?? "amqp://guest:guest@127.0.0.1:5672/%2F?heartbeat=2")
+        self.url = try AMQPEndpoints(url ?? ProcessInfo.processInfo.environment["PENSIONPAY_TEST_AMQP_URL"] ?? "amqp://guest:guest@127.0.0.1:5672/%2F?heartbeat=2")
         let connection = try await connect("setup")
         try await topology.declare(on: connection)
         await connection.close()
