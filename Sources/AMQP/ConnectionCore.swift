@@ -54,6 +54,9 @@ final class ConnectionCore {
         let rc = amqp_socket_open_noblock(socket, url.host, Int32(url.port), &timeout)
         guard rc == AMQP_STATUS_OK.rawValue else {
             let text = String(cString: amqp_error_string2(rc))
+            if url.tls, let why = Self.tlsFailure(rc, url: url) {
+                throw AMQPError(.connectFailed, "TLS connection to \(url.host):\(url.port) failed: \(why) (\(text))")
+            }
             throw AMQPError(.connectFailed, "cannot reach \(url.host):\(url.port): \(text)")
         }
         amqp_set_handshake_timeout(state, &timeout)
@@ -74,7 +77,12 @@ final class ConnectionCore {
         ])
         let reply = pp_login_plain(state, url.vhost, 0, Int32(url.frameMax), Int32(url.heartbeat), url.user, url.password, &properties)
         if reply.reply_type != AMQP_RESPONSE_NORMAL {
-            let reason = describe(reply)
+            var reason = describe(reply)
+            // With TLS 1.3 the broker checks a client certificate after the client's handshake
+            // has finished, so a refused certificate shows up here as an SSL error.
+            if url.tls, reply.reply_type == AMQP_RESPONSE_LIBRARY_EXCEPTION, let why = Self.tlsFailure(reply.library_error, url: url) {
+                reason += ": \(why)"
+            }
             throw AMQPError(.connectFailed, "login to \(url) failed: \(reason)")
         }
         amqp_channel_open(state, channel)
@@ -83,6 +91,25 @@ final class ConnectionCore {
 
     deinit {
         amqp_destroy_connection(state)
+    }
+
+    /// What an SSL status most likely means, in the operator's terms; nil for non-TLS statuses.
+    /// librabbitmq 0.11 reports a certificate the CA does not vouch for as a failed handshake.
+    static func tlsFailure(_ status: Int32, url: AMQPURL) -> String? {
+        let ca = url.caCertFile.map { "cacertfile=\($0)" } ?? "the system CA store (no cacertfile given)"
+        switch amqp_status_enum(rawValue: status) {
+        case AMQP_STATUS_SSL_HOSTNAME_VERIFY_FAILED:
+            return "certificate verification failed: the broker's certificate does not name \(url.host)"
+        case AMQP_STATUS_SSL_PEER_VERIFY_FAILED:
+            return "certificate verification failed: the broker's certificate is not signed by a CA in \(ca), or has expired"
+        case AMQP_STATUS_SSL_CONNECTION_FAILED:
+            return "TLS handshake failed: certificate verification (is the broker's certificate signed by a CA in \(ca)?), "
+                + "a client certificate the broker refused, or no TLS listener on this port"
+        case AMQP_STATUS_SSL_ERROR:
+            return "TLS error: the broker may have refused the client certificate, or closed the TLS session"
+        default:
+            return nil
+        }
     }
 
     // MARK: - Loop support

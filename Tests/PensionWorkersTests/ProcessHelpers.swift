@@ -17,20 +17,32 @@ struct TestSetupError: Error, CustomStringConvertible {
     init(_ description: String) { self.description = description }
 }
 
-/// Starts a verify worker process for a fixture.
-func startWorkerProcess(_ fixture: WorkerFixture, name: String, httpPort: Int? = nil) throws -> Process {
+/// Starts a verify worker process for a fixture. With `logFile`, it logs at info level as JSON
+/// lines into that file (for tests that read its timeline) instead of warnings to standard error.
+func startWorkerProcess(_ fixture: WorkerFixture, name: String, httpPort: Int? = nil, prefetch: Int = 500, batch: Int = 200,
+                        logFile: URL? = nil) throws -> Process {
     let process = Process()
     process.executableURL = try pensionpayExecutable()
     process.arguments = ["worker", "verify", "--db", fixture.dbPath, "--registry", fixture.registryPath]
-                         + fixture.topology.arguments + ["--prefetch", "500", "--batch", "200",
-                         "--name", "\(fixture.topology.namespace) \(name)", "--log-level", "warning"]
+                         + fixture.topology.arguments + ["--prefetch", String(prefetch), "--batch", String(batch),
+                         "--name", "\(fixture.topology.namespace) \(name)"]
+        + (logFile == nil ? ["--log-level", "warning"] : ["--log-level", "info", "--log-format", "json"])
         + (httpPort.map { ["--http-port", String($0)] } ?? [])
     var environment = ProcessInfo.processInfo.environment
     environment["PENSIONPAY_AMQP_URL"] = fixture.url.rawValue
     process.environment = environment
     process.standardOutput = FileHandle.nullDevice
+    if let logFile {
+        FileManager.default.createFile(atPath: logFile.path, contents: nil)
+        process.standardError = try FileHandle(forWritingTo: logFile)
+    }
     try process.run()
     return process
+}
+
+/// Waits for a child process to end without blocking a thread; false after `timeout`.
+func waitForExit(_ process: Process, timeout: Duration = .seconds(60)) async -> Bool {
+    await eventually(timeout: timeout) { !process.isRunning }
 }
 
 /// Force-closes every broker connection whose client properties mention `marker`
