@@ -1,0 +1,231 @@
+import AMQP
+import Foundation
+import GRDB
+import PensionDomain
+import PensionStore
+import Logging
+import Synchronization
+import Testing
+@testable import PensionWorkers
+
+/// Verify worker processes given the three nodes as one comma-separated URL, while a node
+/// crashes and the work queue's leader is stopped: every task still gets exactly one outcome.
+/// Needs the cluster of `faults/cluster start` (127.0.0.1:5681-5683): scripts/test starts it after
+/// the main run and runs this suite alone with PENSIONPAY_CLUSTER_TEST=1. With the flag set and no
+/// cluster, it fails.
+@Suite(.enabled(if: ProcessInfo.processInfo.environment["PENSIONPAY_CLUSTER_TEST"] == "1"), .serialized)
+struct ClusterFailoverTests {
+    /// The nodes, as workers get them: one comma-separated PENSIONPAY_AMQP_URL.
+    static let urls = ProcessInfo.processInfo.environment["PENSIONPAY_CLUSTER_AMQP_URL"]
+        ?? (1...3).map { "amqp://guest:guest@127.0.0.1:\(5680 + $0)/%2F?heartbeat=5&connection_timeout=5" }.joined(separator: ",")
+
+    @Test func verifyWorkersRideOutANodeCrashAndTheLeaderStopping() async throws {
+        let count = 30_000
+        for url in try AMQPEndpoints(Self.urls).urls {
+            // Each node on its own first, so a missing cluster fails here with a clear message.
+            let probe = try await AMQPConnection.connect(url, name: "cluster-probe", logger: Logger(label: "cluster-tests"))
+            await probe.close()
+        }
+        let fixture = try await WorkerFixture("cluster", url: Self.urls)
+        let queue = fixture.topology.workQueue(.verify)
+        let tasks = try await fixture.seed(count)
+        // Half now, half after the first fault: each fault then surely lands while work is left.
+        let half = count / 2
+        try await fixture.publish(Array(tasks[..<half]))
+        #expect(try await fixture.messageCount(queue) == half)
+
+        let port = Int.random(in: 20_000..<40_000)
+        let ready = "http://127.0.0.1:\(port)/readyz"
+        let logs = ["a", "b"].map { fixture.directory.appendingPathComponent("worker-\($0).log") }
+        let workers = try [startWorkerProcess(fixture, name: "a", httpPort: port, logFile: logs[0]),
+                           startWorkerProcess(fixture, name: "b", logFile: logs[1])]
+        let progress = ProgressLog()
+        let sampler = Task { await progress.sample(every: .milliseconds(100)) { try? fixture.store.verificationCount() } }
+        #expect(try await eventually { try await httpStatus(ready) == 200 }, "ready while consuming")
+        let began = ContinuousClock.now
+        #expect(try await eventually(timeout: .seconds(120)) { try fixture.store.verificationCount() >= half / 10 })
+
+        // 1. Crash (SIGKILL) of the node that serves worker a's consumer: the socket drops and the
+        //    worker must go on through another node by itself.
+        let consumerName = "\(fixture.topology.namespace) a consumer"
+        var crashed = 0
+        #expect(try await eventually { crashed = try await Cluster.node(ofConnection: consumerName); return crashed != 0 })
+        let atKill = try fixture.store.verificationCount()
+        let killed = ContinuousClock.now
+        #expect(try await Cluster.run("kill-node", "\(crashed)").status == 0, "faults/cluster kill-node \(crashed)")
+        #expect(atKill < half, "the crash should land mid-run")
+        #expect(try await eventually(timeout: .seconds(60)) {
+            let now = try await Cluster.node(ofConnection: consumerName)
+            return now != 0 && now != crashed
+        }, "worker a consumes through another node")
+        let crashRestarted = ContinuousClock.now
+        #expect(try await Cluster.run("start-node", "\(crashed)").status == 0, "faults/cluster start-node \(crashed)")
+        let crashRestartTook = ContinuousClock.now - crashRestarted
+
+        // 2. Graceful stop of the verify queue's leader (its clients get 320 CONNECTION_FORCED).
+        try await fixture.publish(Array(tasks[half...]))
+        let leader = try await Cluster.leader(of: queue)
+        #expect(try await eventually(timeout: .seconds(120)) { try fixture.store.verificationCount() >= half + half / 10 })
+        let atStop = try fixture.store.verificationCount()
+        let stopped = ContinuousClock.now
+        let stop = try await Cluster.run("stop-node", "\(leader)")
+        let stopTook = ContinuousClock.now - stopped
+        #expect(stop.status == 0, "faults/cluster stop-node \(leader)")
+        #expect(atStop < count, "the stop should land mid-run")
+        // Producers: with the node down, every new connection through the list lands on a live
+        // node, whichever host the rotation starts at.
+        let outagePublish = ContinuousClock.now
+        for round in 0..<3 {
+            let connection = try await fixture.connect("outage-producer-\(round)")
+            #expect(connection.url.port != 5680 + leader, "connected to the stopped node")
+            try await connection.enablePublisherConfirms()
+            try await connection.publish(tasks[(round * 300)..<((round + 1) * 300)].map { VerifyTask.message($0, topology: fixture.topology) })
+            await connection.close()
+        }
+        let outagePublishTook = ContinuousClock.now - outagePublish
+        let newLeader = try await Cluster.leader(of: queue)
+        #expect(newLeader != leader, "a new leader took over")
+        let restarted = ContinuousClock.now
+        #expect(try await Cluster.run("start-node", "\(leader)").status == 0, "faults/cluster start-node \(leader)")
+        let startTook = ContinuousClock.now - restarted
+
+        #expect(try await eventually(timeout: .seconds(300)) { try fixture.store.verificationCount() == count }, "every task recorded")
+        try await Task.sleep(for: .milliseconds(300))   // one more sample
+        let finished = progress.reached(count) ?? ContinuousClock.now
+        // With every node back: tasks published again through the list are recognised as done.
+        try await fixture.publish(Array(tasks[1000..<1500]))
+        #expect(try await eventually(timeout: .seconds(120)) { try await fixture.messageCount(queue) == 0 }, "the queue drains")
+        #expect(try await eventually { try await httpStatus(ready) == 200 }, "ready at the end")
+        sampler.cancel()
+        _ = await sampler.value
+
+        for worker in workers { worker.terminate() }
+        for worker in workers { #expect(await waitForExit(worker), "worker exits after SIGTERM") }
+        #expect(workers.allSatisfy { $0.terminationReason == .exit && $0.terminationStatus == 0 }, "workers drain and exit 0")
+
+        #expect(try fixture.store.verificationCount() == count)
+        let distinct = try await fixture.store.pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(DISTINCT task_id) FROM verifications") }
+        #expect(distinct == count, "one outcome per task")
+        #expect(try await fixture.messageCount(queue) == 0)
+        #expect(try await fixture.messageCount(fixture.topology.deadQueue) == 0, "nothing parked")
+
+        let gaps = try logs.map { try WorkerLog(contentsOf: $0).reconnectGaps() }
+        print("""
+            cluster failover timings: \(count) tasks, 2 worker processes; all recorded \(seconds(finished - began)) after the first 10 % \
+            (half published at the start, half after the first fault).
+              1. kill-node \(crashed) (worker a's consumer) with \(atKill) done; longest stretch without a new outcome in the first half \
+            \(seconds(progress.longestStall(after: killed, before: progress.reached(half) ?? stopped, total: half))); start-node took \(seconds(crashRestartTook)).
+              2. stop-node \(leader) (the queue leader) with \(atStop) done\(atStop == count ? " (after the run)" : ""); stop-node took \
+            \(seconds(stopTook)); longest stretch without a new outcome \(seconds(progress.longestStall(after: stopped, before: max(stopped, finished), total: count))); \
+            new leader node \(newLeader); 900 tasks published through the list with the node down in \(seconds(outagePublishTook)); \
+            start-node took \(seconds(startTook)).
+              connection lost → consuming again: worker a \(gaps[0].map(milliseconds)), worker b \(gaps[1].map(milliseconds)).
+            """)
+        await fixture.cleanUp()
+    }
+}
+
+/// A worker's JSON log lines (`--log-format json`), read for its reconnect timeline.
+struct WorkerLog {
+    let lines: [[String: String]]
+
+    init(contentsOf file: URL) throws {
+        lines = try String(contentsOf: file, encoding: .utf8).split(separator: "\n")
+            .compactMap { try? JSONDecoder().decode([String: String].self, from: Data($0.utf8)) }
+    }
+
+    /// For each "broker connection lost; reconnecting", the time until the next "consuming".
+    func reconnectGaps() -> [Duration] {
+        // The style JSONLogHandler writes with.
+        let parse = Date.ISO8601FormatStyle().year().month().day().timeZone(separator: .omitted).time(includingFractionalSeconds: true)
+        var gaps: [Duration] = []
+        var lost: Date?
+        for line in lines {
+            guard let stamp = line["ts"].flatMap({ try? parse.parse($0) }) else { continue }
+            if line["msg"] == "broker connection lost; reconnecting", lost == nil { lost = stamp }
+            if line["msg"] == "consuming", let from = lost {
+                gaps.append(.milliseconds(Int64(stamp.timeIntervalSince(from) * 1000)))
+                lost = nil
+            }
+        }
+        return gaps
+    }
+}
+
+/// "850 ms".
+func milliseconds(_ duration: Duration) -> String { "\(Int64(duration.seconds * 1000)) ms" }
+
+/// `faults/cluster`, from the repository this test file lives in.
+enum Cluster {
+    static var script: String {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("faults/cluster").path
+    }
+
+    /// Runs `faults/cluster ARGUMENTS`. Foundation's `Process` learns that a child ended when a
+    /// socket the child inherited is closed; `start-node` leaves a detached RabbitMQ node behind,
+    /// which would inherit that socket and hold it for its whole life (the wait would never end).
+    /// So a bash in between keeps the socket and runs the script with every descriptor above 2 closed.
+    static func run(_ arguments: String...) async throws -> (status: Int32, output: String) {
+        let closingExtraDescriptors = #"c=(); for f in /proc/$$/fd/*; do n=${f##*/}; ((n > 2)) && c+=("$n>&-"); done; eval '"$0" "$@"' "${c[@]}""#
+        return try await runCommandAsync("/bin/bash", ["-c", closingExtraDescriptors, script] + arguments)
+    }
+
+    /// The number (1…3) of the node leading a quorum queue.
+    static func leader(of queue: String) async throws -> Int {
+        let result = try await run("leader", queue)
+        guard result.status == 0, let match = result.output.firstMatch(of: /rabbit-pp([123])@/), let node = Int(match.1) else {
+            throw TestSetupError("faults/cluster leader \(queue) failed (is the cluster up? faults/cluster start): \(result.output)")
+        }
+        return node
+    }
+
+    /// The number of the node a client connection (by its connection name) is attached to, or 0.
+    static func node(ofConnection name: String) async throws -> Int {
+        for n in 1...3 {
+            let listing = try await runCommandAsync("/usr/sbin/rabbitmqctl", ["-q", "-n", "rabbit-pp\(n)@localhost", "list_connections",
+                                                                            "port", "client_properties", "--no-table-headers"])
+            guard listing.status == 0 else { continue }   // that node is down: ask the next
+            for line in listing.output.split(separator: "\n") where line.contains("\"\(name)\"") {
+                if let port = Int(line.prefix { $0.isNumber }) { return port - 5680 }
+            }
+            return 0
+        }
+        throw TestSetupError("no cluster node answers rabbitmqctl list_connections")
+    }
+}
+
+/// Outcome counts sampled over time, to measure how long work stood still.
+final class ProgressLog: Sendable {
+    private let samples = Mutex<[(at: ContinuousClock.Instant, count: Int)]>([])
+
+    func sample(every interval: Duration, count: @Sendable () -> Int?) async {
+        while !Task.isCancelled {
+            if let value = count() { samples.withLock { $0.append((ContinuousClock.now, value)) } }
+            try? await Task.sleep(for: interval)
+        }
+    }
+
+    /// When the count first reached `total`.
+    func reached(_ total: Int) -> ContinuousClock.Instant? {
+        samples.withLock { $0.first { $0.count >= total }?.at }
+    }
+
+    /// The longest time between two increases of the count inside the window (the wait after
+    /// the last increase counts only while the count is below `total`).
+    func longestStall(after start: ContinuousClock.Instant, before end: ContinuousClock.Instant, total: Int) -> Duration {
+        let inside = samples.withLock { $0.filter { $0.at >= start && $0.at <= end } }
+        var longest = Duration.zero
+        var lastChange = start
+        var lastCount = inside.first?.count ?? 0
+        for sample in inside where sample.count != lastCount {
+            longest = max(longest, sample.at - lastChange)
+            lastChange = sample.at
+            lastCount = sample.count
+        }
+        return lastCount < total ? max(longest, end - lastChange) : longest
+    }
+}
+
+/// "12.3 s".
+func seconds(_ duration: Duration) -> String { String(format: "%.1f s", duration.seconds) }
