@@ -60,6 +60,41 @@ import Testing
         await fixture.cleanUp()
     }
 
+    /// The window is a rolling one: a notice on the last day of a 30-day block keeps the next block's
+    /// first days quiet too; 30 days after it, the person may hear from us again.
+    @Test func theDedupWindowRollsAcrossBlockBoundaries() async throws {
+        let fixture = try await OutreachFixture("outreach-rolling")
+        let window = CampaignWindow()
+        // 09:00 in Vietnam on the last day of block 24.
+        let lastDay = window.interval(ofWindow: 24).end.addingTimeInterval(-86_400 + 9 * 3600)
+        let clock = TestClock(lastDay)
+        let handler = try fixture.makeHandler(clock: clock)
+        let first = try await fixture.seed(10)
+        try await fixture.publish(first)
+        let status = WorkerStatus()
+        #expect(try await fixture.run([fixture.makeWorker(handler, status: status)]) { status.completed == 10 })
+        #expect(fixture.simulator.sent.count == 10)
+
+        // Two days later: a new block, but only two days since the last notice.
+        clock.set(lastDay.addingTimeInterval(2 * 86_400))
+        #expect(window.windowKey(for: clock.now) != window.windowKey(for: lastDay))
+        try await fixture.publish((0..<10).map { fixture.task($0, period: fixture.base.period.next) })
+        #expect(try await fixture.run([fixture.makeWorker(handler, status: status)]) { status.completed == 20 })
+        #expect(fixture.simulator.sent.count == 10)
+
+        // Thirty days after the first notice: one more each.
+        clock.set(lastDay.addingTimeInterval(30 * 86_400))
+        try await fixture.publish((0..<10).map { fixture.task($0, period: fixture.base.period.next.next) })
+        #expect(try await fixture.run([fixture.makeWorker(handler, status: status)]) { status.completed == 30 })
+        #expect(fixture.simulator.sent.count == 20)
+        let outcomes = try await fixture.store.pool.read { db in
+            try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT outcome, COUNT(*) FROM task_log GROUP BY outcome")
+                .map { ($0[0] as String, $0[1] as Int) })
+        }
+        #expect(outcomes == ["sent": 20, "already_noticed": 10])
+        await fixture.cleanUp()
+    }
+
     @Test func quietHoursDeferThenResumeInTheMorning() async throws {
         let fixture = try await OutreachFixture("outreach-quiet")
         let tasks = try await fixture.seed(10)

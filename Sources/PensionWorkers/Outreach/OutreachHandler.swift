@@ -131,7 +131,8 @@ public struct OutreachHandler: TaskHandler {
         for channel in plan {
             let claim = NoticeClaim(noticeID: NoticeID.make(nationalID: task.nationalID, campaignWindowKey: windowKey, channel: channel),
                                     taskID: task.taskID, nationalID: id, provinceCode: row.provinceCode, period: task.period.description,
-                                    channel: channel, campaignWindow: windowKey)
+                                    channel: channel, campaignWindow: windowKey,
+                                    noNoticeSince: date.addingTimeInterval(-options.window.length))
             if channel.isSubjectToQuietHours, options.quietHours.isQuiet(at: date) {
                 let until = options.quietHours.nextAllowed(for: channel, after: date)
                 try await store.deferNotice(claim, until: until, at: date)
