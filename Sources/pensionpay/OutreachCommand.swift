@@ -4,10 +4,12 @@ import Foundation
 import PensionStore
 import PensionWorkers
 
-/// `pensionpay outreach plan|visits`: the bank-account campaign's producer and the home-visit lists.
+/// `pensionpay outreach plan|visits|letters|preferences`: the bank-account campaign's producer, the
+/// home-visit lists, and the contact-preferences import.
 struct OutreachCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "outreach", abstract: "Plan outreach notices and print home-visit lists.", subcommands: [Plan.self, Visits.self])
+        commandName: "outreach", abstract: "Plan outreach notices, write home-visit lists, import contact preferences.",
+        subcommands: [Plan.self, Visits.self, Preferences.self])
 
     struct Plan: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -59,6 +61,45 @@ struct OutreachCommand: AsyncParsableCommand {
                 throw ValidationError("cannot write \(out)")
             }
             print("\(entries.count) home visits written to \(out)")
+        }
+    }
+
+    struct Preferences: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Import contact preferences (preferred channel, opt-out, e-mail, Zalo, postal address) from a CSV.",
+            discussion: """
+            Columns: national_id (required), preferred_channel (sms, zalo, email, letter, home_visit), opted_out \
+            (yes/no), email, zalo_available (yes/no), postal_address. Columns the file has overwrite what is stored \
+            (an empty cell clears); columns it lacks are kept. Unusable rows go to the rejects file with their line \
+            number and reason; the good rows still go.
+            """)
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Contact-preferences CSV (UTF-8, header row).") var file: String
+        @Option(help: "Where rejected rows go (default: FILE.rejects.csv beside the input).") var rejects: String?
+        @Option(help: "Print the summary as json or text.") var format: OutputFormat = .text
+
+        func run() async throws {
+            let store = try PensionDatabase(path: global.databasePath)
+            let rejectsPath = rejects ?? ((file as NSString).deletingPathExtension + ".rejects.csv")
+            let summary: ContactPreferenceImportSummary
+            do {
+                summary = try await ContactPreferenceImporter(store: store).run(path: file, rejectsPath: rejectsPath)
+            } catch let error as ImportError {
+                throw Console.fail(error.description)
+            }
+            switch format {
+            case .json: print(try JSONCoding.string(summary))
+            case .text:
+                print("""
+                rows read:        \(summary.rows)
+                applied:          \(summary.applied) (\(summary.optedOut) opted out)
+                rejected rows:    \(summary.rejected)\(summary.rejectsPath.map { " → \($0)" } ?? "")
+                """)
+            }
+            if let stopped = summary.stoppedEarly {
+                throw Console.fail("the file could not be read to its end: \(stopped)")
+            }
         }
     }
 }

@@ -1,28 +1,35 @@
 import Foundation
 
-/// Where each known column sits in a roster file.
+/// A column of an input CSV file; raw values are the header names.
+public protocol CSVColumn: RawRepresentable<String>, Hashable, Sendable, CaseIterable {
+    /// The columns a file of this kind must have.
+    static var required: [Self] { get }
+}
+
+/// Where each known column sits in an input file (roster, registration requests, contact
+/// preferences).
 ///
 /// Column names are matched trimmed and case-insensitively, in any order; unknown columns are
 /// ignored so provinces can keep extra working columns in their spreadsheets.
-public struct RosterHeader: Hashable, Sendable {
+public struct CSVHeader<Column: CSVColumn>: Hashable, Sendable {
     /// Position of each known column present in the header.
-    public let indices: [RosterColumn: Int]
+    public let indices: [Column: Int]
     /// The number of fields every data row must have.
     public let fieldCount: Int
 
     /// Reads a header record.
     public init(fields: [String]) throws(RosterHeaderError) {
-        var indices: [RosterColumn: Int] = [:]
+        var indices: [Column: Int] = [:]
         for (position, raw) in fields.enumerated() {
             let name = UnicodeText.trimmed(raw).lowercased()
-            guard let column = RosterColumn(rawValue: name) else { continue }
+            guard let column = Column(rawValue: name) else { continue }
             if indices[column] != nil {
                 throw RosterHeaderError(code: .duplicateColumn, columns: [column.rawValue],
                                         message: "header: column \(column.rawValue) appears more than once")
             }
             indices[column] = position
         }
-        let missing = RosterColumn.required.filter { indices[$0] == nil }.map(\.rawValue)
+        let missing = Column.required.filter { indices[$0] == nil }.map(\.rawValue)
         guard missing.isEmpty else {
             throw RosterHeaderError(code: .missingColumns, columns: missing,
                                     message: "header: missing required column(s) \(missing.joined(separator: ", "))")
@@ -32,5 +39,16 @@ public struct RosterHeader: Hashable, Sendable {
     }
 
     /// The position of a column, or nil when the file does not have it.
-    public func index(of column: RosterColumn) -> Int? { indices[column] }
+    public func index(of column: Column) -> Int? { indices[column] }
+
+    /// The value of `column` in `record`, or nil when the file does not have the column.
+    public func value(_ column: Column, in record: CSVRecord) -> String? {
+        guard let index = indices[column], index < record.fields.count else { return nil }
+        return record.fields[index]
+    }
 }
+
+/// The header of a beneficiary roster.
+public typealias RosterHeader = CSVHeader<RosterColumn>
+/// The header of a registration-request file.
+public typealias RegistrationHeader = CSVHeader<RegistrationColumn>
