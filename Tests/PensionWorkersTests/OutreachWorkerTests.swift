@@ -155,6 +155,50 @@ import Testing
         await fixture.cleanUp()
     }
 
+    @Test func lettersGoToThePeriodFolderOncePerNoticeAndNotToTheGateway() async throws {
+        let fixture = try await OutreachFixture("outreach-letters")
+        let tasks = try await fixture.seed(4, phone: false)
+        let address = "Số 12, ấp Bình Thạnh, xã Tân Nhựt"
+        try fixture.store.upsertContactPreferences((0..<3).map {
+            ContactPreference(nationalID: OutreachFixture.id($0).digits, preferredChannel: .letter, postalAddress: address)
+        }, at: Date())
+        let root = fixture.base.directory.appendingPathComponent("outreach-out")
+        var options = OutreachOptions()
+        options.letterFolder = OutreachFolder(root: root)
+        let handler = try fixture.makeHandler(options: options)
+        // Twice the same tasks: a redelivery must not print a second letter.
+        try await fixture.publish(tasks + tasks)
+        let status = WorkerStatus()
+        #expect(try await fixture.run([fixture.makeWorker(handler, status: status)]) { status.completed == 8 })
+
+        let folder = root.appendingPathComponent("2026-11/letters/79/26734")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        #expect(files.count == 3)
+        #expect(files.allSatisfy { $0.hasPrefix("notice-") && $0.hasSuffix(".txt") }, "no temporary file is left behind")
+        let letter = try String(contentsOf: folder.appendingPathComponent(files[0]), encoding: .utf8)
+        #expect(letter.contains(address) && letter.contains("THÔNG BÁO"))
+        let mode = try FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent(files[0]).path)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+        let notice = try #require(fixture.store.notices(taskID: tasks[0].taskID).first)
+        #expect(notice.channel == .letter && notice.state == .sent)
+        #expect(notice.gatewayMessageID == "file:2026-11/letters/79/26734/\(notice.noticeID).txt")
+        #expect(fixture.simulator.sent.isEmpty, "letters in the folder never reach the gateway")
+        // The fourth person has neither phone nor address: the commune visits.
+        #expect(try fixture.store.notices(taskID: tasks[3].taskID).first?.channel == .homeVisit)
+
+        // The commune's home-visit list lands in the same period folder.
+        let visits = try await runCommandAsync(try pensionpayExecutable().path, [
+            "outreach", "visits", "--db", fixture.base.dbPath, "--province", "79", "--period", "2026-11", "--output-dir", root.path])
+        #expect(visits.status == 0)
+        let csv = try String(contentsOf: root.appendingPathComponent("2026-11/home-visits/79/26734.csv"), encoding: .utf8)
+        #expect(csv.split(separator: "\r\n").count == 2)
+        #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("2026-11/home-visits/79/26734.html").path))
+        let refused = try await runCommandAsync(try pensionpayExecutable().path, [
+            "outreach", "visits", "--db", fixture.base.dbPath, "--province", "../79", "--period", "2026-11", "--output-dir", root.path])
+        #expect(refused.status != 0)
+        await fixture.cleanUp()
+    }
+
     @Test func gatewayFaultsAreRetriedAndNothingIsLostOrDoubled() async throws {
         let fixture = try await OutreachFixture("outreach-faults",
                                                 faults: NoticeGatewayFaults(timeoutHold: .seconds(2)), requestTimeout: .milliseconds(300))
