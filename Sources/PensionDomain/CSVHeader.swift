@@ -41,6 +41,20 @@ public struct CSVHeader<Column: CSVColumn>: Hashable, Sendable {
     /// The position of a column, or nil when the file does not have it.
     public func index(of column: Column) -> Int? { indices[column] }
 
+    /// A row error for the first known column whose value holds a control character other than tab,
+    /// CR or LF (NUL, escape, …), or nil. Such bytes are never part of a name, code or address, and a
+    /// NUL would cut the value short inside SQLite.
+    public func controlCharacterError(in record: CSVRecord) -> RosterRowError? {
+        for column in Column.allCases {
+            guard let value = value(column, in: record) else { continue }
+            if value.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && !$0.properties.isWhitespace }) {
+                return RosterRowError(line: record.line, field: column.rawValue,
+                                      message: "contains a control character (such as NUL); remove it and import the row again")
+            }
+        }
+        return nil
+    }
+
     /// The value of `column` in `record`, or nil when the file does not have the column.
     public func value(_ column: Column, in record: CSVRecord) -> String? {
         guard let index = indices[column], index < record.fields.count else { return nil }

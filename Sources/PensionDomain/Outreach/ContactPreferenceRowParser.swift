@@ -9,6 +9,7 @@ public enum ContactPreferenceRowParser: Sendable {
             return .failure(RosterRowError(line: record.line, field: "row",
                                            message: "has \(record.fields.count) fields, the header has \(header.fieldCount)"))
         }
+        if let error = header.controlCharacterError(in: record) { return .failure(error) }
         func fail(_ column: ContactPreferenceColumn, _ message: String) -> Result<ContactPreferenceUpdate, RosterRowError> {
             .failure(RosterRowError(line: record.line, field: column.rawValue, message: message))
         }

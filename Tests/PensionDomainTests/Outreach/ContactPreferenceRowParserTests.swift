@@ -40,6 +40,7 @@ import Testing
         (["national_id", "email"], ["079155000001", "an nguyen@example.vn"], "email"),
         (["national_id", "email"], ["079155000001", "0912345678"], "email"),
         (["national_id", "email"], ["079155000001"], "row"),
+        (["national_id", "postal_address"], ["079155000001", "Số 5\u{0000}"], "postal_address"),
     ])
     func reportsTheFieldNeverTheValue(_ header: [String], _ fields: [String], _ field: String) throws {
         let result = try parse(header, fields, line: 17)
