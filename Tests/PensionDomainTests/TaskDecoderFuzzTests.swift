@@ -10,8 +10,10 @@ import Testing
     static let outreach = OutreachTask.followUp(nationalID: try! NationalID.parse("079050001234"), provinceCode: "79", communeCode: "26734",
                                                 period: Period(year: 2026, month: 11)!, at: PaymentCalendar.parseInstant("2026-11-26T12:00:00Z")!)
         .encodedJSON()
+    /// The body of `POST /api/registrations` (the same rules as the register task's `request`).
+    static let intake = Array(#"{"national_id":"079050001234","bank_bin":"970436","bank_account":"0071000123456","holder_name":"NGUYEN VAN AN","channel":"web","requested_at":"2026-11-20T03:00:00Z"}"#.utf8)
 
-    @Test(arguments: ["verify", "register", "outreach"])
+    @Test(arguments: ["verify", "register", "outreach", "intake"])
     func hostileBodiesAreRefusedWithAReasonAndNeverCrash(_ kind: String) {
         var input = HostileInput(seed: 8_000 + UInt64(kind.utf8.count))
         var refusedByKind: [HostileInput.Kind: Int] = [:]
@@ -26,6 +28,9 @@ import Testing
             case "register":
                 (hostility, body) = input.body(from: Self.register)
                 if case .failure(let error) = TaskDecoder.decodeRegister(body) { failure = error } else { failure = nil }
+            case "intake":
+                (hostility, body) = input.body(from: Self.intake)
+                if case .failure(let error) = RegistrationRequest.decodeJSON(body) { failure = error } else { failure = nil }
             default:
                 (hostility, body) = input.body(from: Self.outreach)
                 if case .failure(let error) = OutreachTask.decode(body) { failure = error } else { failure = nil }
