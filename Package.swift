@@ -58,15 +58,17 @@ let package = Package(
         ),
         /// Operator-facing HTTP: health, readiness, Prometheus metrics.
         .target(name: "PensionOperations", dependencies: ["PensionWorkers", "PensionStore", hummingbird, logging, prometheus, serviceLifecycle]),
+        /// Test support shared by the test targets: seeded generators and hostile inputs for fuzzing.
+        .target(name: "PensionTesting"),
         /// The one command-line tool.
         .executableTarget(name: "pensionpay", dependencies: ["AMQP", "PensionDomain", "PensionStore", "PensionWorkers", "PensionIntegrations", "PensionOperations", metrics, prometheus, argumentParser, logging, serviceLifecycle]),
 
-        .testTarget(name: "PensionDomainTests", dependencies: ["PensionDomain"]),
+        .testTarget(name: "PensionDomainTests", dependencies: ["PensionDomain", "PensionTesting"]),
         .testTarget(name: "AMQPTests", dependencies: ["AMQP"]),
         .testTarget(name: "PensionStoreTests", dependencies: ["PensionStore", "PensionDomain"]),
-        .testTarget(name: "PensionWorkersTests", dependencies: ["PensionWorkers", "AMQP", "PensionStore", "PensionDomain", "PensionIntegrations", "PensionOperations", grdb, serviceLifecycle]),
+        .testTarget(name: "PensionWorkersTests", dependencies: ["PensionWorkers", "PensionTesting", "AMQP", "PensionStore", "PensionDomain", "PensionIntegrations", "PensionOperations", grdb, serviceLifecycle]),
         .testTarget(name: "PensionOperationsTests", dependencies: ["PensionOperations", "PensionWorkers", "PensionStore", prometheus, metrics, asyncHTTPClient, serviceLifecycle, logging]),
-        .testTarget(name: "PensionIntegrationsTests", dependencies: ["PensionIntegrations", "PensionDomain", "PensionStore", asyncHTTPClient, logging, nioCore, nioSSL, serviceLifecycle]),
+        .testTarget(name: "PensionIntegrationsTests", dependencies: ["PensionIntegrations", "PensionTesting", "PensionDomain", "PensionStore", asyncHTTPClient, logging, nioCore, nioSSL, serviceLifecycle]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -18,7 +18,7 @@ public enum IdentityMatcher: Sendable {
         if record.status == .deceased {
             return VerificationResult(outcome: .deceased(dateOfDeath: record.dateOfDeath), warnings: warnings)
         }
-        if PersonName.matchKey(claim.fullName).isEmpty {
+        if claim.fullName.unicodeScalars.allSatisfy(UnicodeText.isSpaceLike) {
             return VerificationResult(outcome: .invalid(reason: "the claimed full name is empty"), warnings: warnings)
         }
 

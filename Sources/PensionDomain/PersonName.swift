@@ -35,7 +35,8 @@ public enum PersonName: Sendable {
 
     /// True when both names have the same `matchKey` (same letters and tones, ignoring encoding noise).
     public static func matches(_ a: String, _ b: String) -> Bool {
-        matchKey(a) == matchKey(b)
+        // Canonically equivalent strings (Swift's `==`) always have the same key; most pairs are.
+        a == b || matchKey(a) == matchKey(b)
     }
 
     /// A name cleaned for storage and display: NFC, invisible characters removed, single spaces, trimmed.

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A column of the beneficiary roster CSV; raw values are the header names.
-public enum RosterColumn: String, Sendable, Hashable, CaseIterable {
+public enum RosterColumn: String, CSVColumn {
     /// 12-digit personal ID (required).
     case nationalID = "national_id"
     /// Full name with diacritics (required).

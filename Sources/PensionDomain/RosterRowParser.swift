@@ -20,6 +20,7 @@ public enum RosterRowParser: Sendable {
             throw RosterRowError(line: line, field: "row",
                                  message: "has \(record.fields.count) fields, the header has \(header.fieldCount)")
         }
+        if let error = header.controlCharacterError(in: record) { throw error }
         func value(_ column: RosterColumn) -> String? {
             guard let index = header.index(of: column) else { return nil }
             let text = UnicodeText.trimmed(record.fields[index])

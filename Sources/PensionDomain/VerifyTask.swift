@@ -128,6 +128,27 @@ public struct VerifyTask: Codable, Sendable, Equatable {
 
     /// The UTF-8 JSON body with sorted keys, so equal tasks give byte-equal messages.
     public func encodedJSON() -> [UInt8] {
+        // Byte for byte what JSONEncoder (.sortedKeys, .withoutEscapingSlashes) writes for this type,
+        // at a fraction of the cost; keys in sorted order.
+        var person = JSONObjectWriter(capacity: 160)
+        person.field("commune_code", beneficiary.communeCode)
+        person.field("date_of_birth", beneficiary.dateOfBirth)
+        person.field("full_name", beneficiary.fullName)
+        person.field("national_id", beneficiary.nationalID)
+        person.field("province_code", beneficiary.provinceCode)
+        person.field("sex", beneficiary.sex)
+        var task = JSONObjectWriter(capacity: 320)
+        task.field("beneficiary", object: person)
+        task.field("created_at", ISO8601.format(createdAt))
+        task.field("period", period.description)
+        task.field("schema", schema)
+        task.field("task_id", taskID)
+        task.field("trace_id", traceID)
+        return task.finished()
+    }
+
+    /// The same document through `JSONEncoder`: the reference ``encodedJSON()`` is tested against.
+    func encodedWithJSONEncoder() -> [UInt8] {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         // Only strings and nested string objects are encoded, which cannot fail.

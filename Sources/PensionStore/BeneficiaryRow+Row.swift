@@ -10,20 +10,21 @@ extension BeneficiaryRow {
         created_at, updated_at
         """
 
-    /// Decodes a row selected with ``columns``. The schema's CHECKs guarantee the enum values.
+    /// Decodes a row selected with ``columns``, by position (names cost a lookup per column per row,
+    /// which showed in the monthly review's profile). The schema's CHECKs guarantee the enum values.
     init(row: Row) throws {
-        guard let method = PaymentMethod(rawValue: row["payment_method"]),
-              let status = BeneficiaryStatus(rawValue: row["status"])
+        guard let method = PaymentMethod(rawValue: row[7]),
+              let status = BeneficiaryStatus(rawValue: row[11])
         else {
             throw StoreError(.unexpectedValue, "beneficiaries row with an unknown payment_method or status")
         }
         self.init(
-            nationalID: row["national_id"], fullName: row["full_name"], dateOfBirth: row["date_of_birth"],
-            sex: row["sex"], provinceCode: row["province_code"], communeCode: row["commune_code"],
-            phone: row["phone"], paymentMethod: method, bankBIN: row["bank_bin"],
-            bankAccount: row["bank_account"], legacyBHXHCode: row["legacy_bhxh_code"], status: status,
-            holdReason: row["hold_reason"], lastOutcome: row["last_outcome"],
-            lastVerifiedPeriod: row["last_verified_period"],
-            createdAt: row["created_at"], updatedAt: row["updated_at"])
+            nationalID: row[0], fullName: row[1], dateOfBirth: row[2],
+            sex: row[3], provinceCode: row[4], communeCode: row[5],
+            phone: row[6], paymentMethod: method, bankBIN: row[8],
+            bankAccount: row[9], legacyBHXHCode: row[10], status: status,
+            holdReason: row[12], lastOutcome: row[13],
+            lastVerifiedPeriod: row[14],
+            createdAt: row[15], updatedAt: row[16])
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import PensionDomain
 
 /// A notice about to be sent (or deferred) on one channel: the input of
@@ -17,10 +18,13 @@ public struct NoticeClaim: Sendable, Equatable {
     public var channel: NoticeChannel
     /// The campaign window key.
     public var campaignWindow: String
+    /// The rolling rule: a notice delivered after this instant (in any window) refuses the claim,
+    /// so two notices are never closer than one window length. `nil` checks the window key only.
+    public var noNoticeSince: Date?
 
     /// Creates a claim.
     public init(noticeID: String, taskID: String, nationalID: String, provinceCode: String, period: String,
-                channel: NoticeChannel, campaignWindow: String) {
+                channel: NoticeChannel, campaignWindow: String, noNoticeSince: Date? = nil) {
         self.noticeID = noticeID
         self.taskID = taskID
         self.nationalID = nationalID
@@ -28,5 +32,6 @@ public struct NoticeClaim: Sendable, Equatable {
         self.period = period
         self.channel = channel
         self.campaignWindow = campaignWindow
+        self.noNoticeSince = noNoticeSince
     }
 }

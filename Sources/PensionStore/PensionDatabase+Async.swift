@@ -31,6 +31,11 @@ extension PensionDatabase {
         try await StoreExecutor.run { try self.pendingOutbox(limit: limit) }
     }
 
+    /// See ``leaseOutbox(limit:owner:for:now:)``.
+    public func leaseOutbox(limit: Int, owner: String, for duration: TimeInterval, now: Date) async throws -> [OutboxMessage] {
+        try await StoreExecutor.run { try self.leaseOutbox(limit: limit, owner: owner, for: duration, now: now) }
+    }
+
     /// See ``markPublished(ids:at:)``.
     public func markPublished(ids: [Int64], at date: Date) async throws {
         try await StoreExecutor.run { try self.markPublished(ids: ids, at: date) }

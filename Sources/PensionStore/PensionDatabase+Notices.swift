@@ -9,6 +9,8 @@ extension PensionDatabase {
     /// - The same notice already `sent` → `.alreadySent`.
     /// - Another notice for the same beneficiary `sending`/`sent` in the window → `.windowTaken`
     ///   (the partial UNIQUE index `notices_one_per_window` enforces this across processes).
+    /// - With ``NoticeClaim/noNoticeSince``: another notice `sending` or `sent`
+    ///   in any window after that instant → `.windowTaken` (the rolling rule; the write transaction serialises workers).
     /// - The same notice `sending` for another task → `.windowTaken` (that task owns the call).
     /// - Otherwise the row is inserted, or moved back to `sending` from `sending` (same task: a crash or a
     ///   retry), `deferred` or `failed`, and its attempt count goes up → `.claimed`.
@@ -30,6 +32,15 @@ extension PensionDatabase {
                 AND notice_id <> ?
                 """, arguments: [claim.nationalID, claim.campaignWindow, claim.noticeID])
             if taken != nil { return .windowTaken }
+            if let since = claim.noNoticeSince {
+                // Rolling rule across window boundaries: a notice delivered (or in flight) less than a
+                // window length ago takes the slot; a stale `sending` row from long ago does not.
+                let recent = try Int.fetchOne(db, sql: """
+                    SELECT 1 FROM notices WHERE national_id = ? AND notice_id <> ?
+                    AND state IN ('sending', 'sent') AND updated_at > ?
+                    """, arguments: [claim.nationalID, claim.noticeID, since.databaseValue])
+                if recent != nil { return .windowTaken }
+            }
             do {
                 try db.execute(sql: """
                     INSERT INTO notices (notice_id, task_id, national_id, province_code, period, channel, campaign_window,

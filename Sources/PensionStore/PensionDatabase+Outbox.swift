@@ -32,16 +32,30 @@ extension PensionDatabase {
                 SELECT id, message_id, exchange, routing_key, body, headers FROM outbox
                 WHERE published_at IS NULL ORDER BY id LIMIT ?
                 """)
-            return try Row.fetchAll(statement, arguments: [limit]).map { row in
-                let body: Data = row["body"]
-                let headersJSON: String? = row["headers"]
-                let headers = try headersJSON.map {
-                    try JSONDecoder().decode([String: String].self, from: Data($0.utf8))
-                } ?? [:]
-                return OutboxMessage(
-                    id: row["id"], messageID: row["message_id"], exchange: row["exchange"],
-                    routingKey: row["routing_key"], body: [UInt8](body), headers: headers)
+            return try Row.fetchAll(statement, arguments: [limit]).map(Self.outboxMessage)
+        }
+    }
+
+    /// Leases up to `limit` unpublished rows, oldest first, that no other relay holds, for `duration`;
+    /// one write transaction. A relay that dies keeps its rows only until the lease runs out; a slow
+    /// one that outlives it may see them published twice, never zero times.
+    public func leaseOutbox(limit: Int, owner: String, for duration: TimeInterval, now: Date) throws -> [OutboxMessage] {
+        guard limit > 0 else {
+            throw StoreError(.invalidArgument, "limit must be positive, got \(limit)")
+        }
+        return try pool.write { db in
+            let rows = try Row.fetchAll(db.cachedStatement(sql: """
+                SELECT id, message_id, exchange, routing_key, body, headers FROM outbox
+                WHERE published_at IS NULL AND (leased_until IS NULL OR leased_until <= ?) ORDER BY id LIMIT ?
+                """), arguments: [now, limit])
+            let messages = try rows.map(Self.outboxMessage)
+            if !messages.isEmpty {
+                let json = String(decoding: try JSONEncoder().encode(messages.compactMap(\.id)), as: UTF8.self)
+                try db.cachedStatement(sql: """
+                    UPDATE outbox SET leased_until = ?, leased_by = ? WHERE id IN (SELECT value FROM json_each(?))
+                    """).execute(arguments: [now.addingTimeInterval(duration), owner, json])
             }
+            return messages
         }
     }
 
@@ -57,6 +71,17 @@ extension PensionDatabase {
                 """)
             try statement.execute(arguments: [at, json])
         }
+    }
+
+    static func outboxMessage(_ row: Row) throws -> OutboxMessage {
+        let body: Data = row["body"]
+        let headersJSON: String? = row["headers"]
+        let headers = try headersJSON.map {
+            try JSONDecoder().decode([String: String].self, from: Data($0.utf8))
+        } ?? [:]
+        return OutboxMessage(
+            id: row["id"], messageID: row["message_id"], exchange: row["exchange"],
+            routingKey: row["routing_key"], body: [UInt8](body), headers: headers)
     }
 
     /// INSERT OR IGNORE on the unique `message_id`: re-storing a follow-up is harmless.

@@ -13,8 +13,18 @@ extension PensionDatabase {
         migrator.registerMigration("v3-outreach") { db in
             try db.execute(sql: schemaV3Outreach)
         }
+        migrator.registerMigration("v4-outbox-lease") { db in
+            try db.execute(sql: schemaV4OutboxLease)
+        }
         return migrator
     }()
+
+    /// Version 4: outbox rows are leased by one relay at a time, so the relays of several worker
+    /// processes on one file stop publishing the same rows (a lease expires if its relay dies).
+    static let schemaV4OutboxLease = """
+        ALTER TABLE outbox ADD COLUMN leased_until TEXT;
+        ALTER TABLE outbox ADD COLUMN leased_by TEXT;
+        """
 
     /// Version 1. Invariants live here (NOT NULL, UNIQUE, CHECK), so no code path can store nonsense.
     static let schemaV1 = """

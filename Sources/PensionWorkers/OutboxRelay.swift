@@ -9,9 +9,10 @@ import Synchronization
 /// Publishes follow-up messages that handlers committed to the outbox table, with publisher
 /// confirms, and marks them published only after the broker confirmed them.
 ///
-/// A crash between confirm and mark re-publishes those rows on restart; the receivers are
-/// idempotent by `message_id`, so the duplicate is harmless. Several relays on one database
-/// may publish the same row twice for the same reason — never zero times.
+/// Each batch is leased first (``PensionDatabase/leaseOutbox(limit:owner:for:now:)``), so the relays
+/// of several worker processes on one database take turns instead of publishing the same rows. A
+/// crash between confirm and mark re-publishes those rows once the lease runs out; the receivers
+/// are idempotent by `message_id`, so the duplicate is harmless — never zero times.
 public final class OutboxRelay: Service {
     private let endpoints: AMQPEndpoints
     private let store: PensionDatabase
@@ -22,11 +23,17 @@ public final class OutboxRelay: Service {
     private let reconnect = AMQPReconnectPolicy()
     private let topology: Topology
     private let pendingGauge = Gauge(label: "pensionpay_outbox_pending")
+    /// How long a leased batch stays this relay's: far longer than a confirmed publish of a batch
+    /// takes (tens of milliseconds), short enough that a dead relay's rows go out soon after.
+    private let lease: TimeInterval
+    /// Unique per relay instance, so two relays never take each other's lease for their own.
+    private let owner = UUID().uuidString
 
     /// Creates a relay polling every `idleDelay` when the outbox is empty. `url` names one broker
     /// or several nodes of a cluster (each reconnect starts at the next node).
     public init(url: AMQPEndpoints, store: PensionDatabase, name: String, topology: Topology = Topology(), batchSize: Int = 500,
-                idleDelay: Duration = .milliseconds(250), logger: Logger) {
+                idleDelay: Duration = .milliseconds(250), lease: TimeInterval = 10, logger: Logger) {
+        self.lease = lease
         self.endpoints = url
         self.topology = topology
         self.store = store
@@ -38,8 +45,9 @@ public final class OutboxRelay: Service {
 
     /// Creates a relay for a single broker.
     public convenience init(url: AMQPURL, store: PensionDatabase, name: String, topology: Topology = Topology(), batchSize: Int = 500,
-                            idleDelay: Duration = .milliseconds(250), logger: Logger) {
-        self.init(url: AMQPEndpoints(url), store: store, name: name, topology: topology, batchSize: batchSize, idleDelay: idleDelay, logger: logger)
+                            idleDelay: Duration = .milliseconds(250), lease: TimeInterval = 10, logger: Logger) {
+        self.init(url: AMQPEndpoints(url), store: store, name: name, topology: topology, batchSize: batchSize, idleDelay: idleDelay,
+                  lease: lease, logger: logger)
     }
 
     /// Relays until graceful shutdown (then flushes what is pending once more, so the rows the
@@ -89,7 +97,7 @@ public final class OutboxRelay: Service {
     public func relayPending(on connection: AMQPConnection) async throws -> Int {
         var total = 0
         while true {
-            let pending = try await store.pendingOutbox(limit: batchSize)
+            let pending = try await store.leaseOutbox(limit: batchSize, owner: owner, for: lease, now: Date())
             if pending.isEmpty { return total }
             let messages = pending.map { row in
                 AMQPOutgoingMessage(exchange: row.exchange, routingKey: row.routingKey, body: row.body,

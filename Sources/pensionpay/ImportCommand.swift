@@ -13,6 +13,7 @@ struct ImportCommand: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var period: PeriodOption
+    @OptionGroup var topologyOptions: TopologyOptions
     @Argument(help: "Roster CSV (UTF-8, header row; see docs/formats.md).") var file: String
     @Option(help: "Where rejected rows go (default: FILE.rejects.csv beside the input).") var rejects: String?
     @Option(help: "Print the summary as json or text.") var format: OutputFormat = .text
@@ -26,7 +27,7 @@ struct ImportCommand: AsyncParsableCommand {
         let progress = Progress("rows")
         let summary: RosterImportSummary
         do {
-            summary = try await RosterImporter(store: store, connection: connection, period: try period.resolved())
+            summary = try await RosterImporter(store: store, connection: connection, topology: try topologyOptions.topology(), period: try period.resolved())
                 .run(path: file, rejectsPath: rejectsPath, progress: progress.update)
         } catch let error as ImportError {
             await connection.close()

@@ -11,6 +11,7 @@ struct ReviewCommand: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var period: PeriodOption
+    @OptionGroup var topologyOptions: TopologyOptions
     @Option(help: "Print the summary as json or text.") var format: OutputFormat = .text
 
     func run() async throws {
@@ -19,7 +20,7 @@ struct ReviewCommand: AsyncParsableCommand {
         let connection = try await AMQPConnection.connect(try global.resolvedAMQPURL(), name: "pensionpay review", logger: logger)
         try await connection.enablePublisherConfirms()
         let progress = Progress("beneficiaries")
-        let summary = try await MonthlyReview(store: store, connection: connection, period: try period.resolved()).run(progress: progress.update)
+        let summary = try await MonthlyReview(store: store, connection: connection, topology: try topologyOptions.topology(), period: try period.resolved()).run(progress: progress.update)
         progress.finish()
         await connection.close()
         switch format {

@@ -28,6 +28,8 @@ extension WorkerCommand {
         @Option(help: "Folder of notice templates (default: the templates shipped with pensionpay).") var templates: String?
         @Option(help: "Office named in the notices.") var officeName = "Bảo hiểm xã hội cơ sở"
         @Option(help: "Office phone named in the notices.") var officePhone = "1900 9068"
+        @Option(help: "Write printed letters as files under DIR/PERIOD/letters/ for the print room instead of sending them to the gateway (env PENSIONPAY_OUTREACH_DIR).")
+        var outputDir: String?
         @OptionGroup var http: WorkerHTTPOptions
 
         func run() async throws {
@@ -55,6 +57,9 @@ extension WorkerCommand {
             options.officePhone = officePhone
             options.concurrency = concurrency
             options.maxAttempts = topology.retryDelays.count + 1
+            if let folder = outputDir ?? environment["PENSIONPAY_OUTREACH_DIR"] {
+                options.letterFolder = OutreachFolder(root: URL(fileURLWithPath: folder))
+            }
             let limits = Dictionary(uniqueKeysWithValues: NoticeChannel.allCases.map { ($0, ChannelRateLimit(perSecond: ratePerSecond)) })
             let handler = OutreachHandler(store: store, gateway: gateway, renderer: renderer, limiter: ChannelRateLimiter(limits: limits),
                                           options: options, logger: logger)

@@ -105,3 +105,29 @@ struct PersonNameTests {
         #expect(PersonName.normalized("Nguye\u{0302}\u{0303}n") == "Nguyễn")
     }
 }
+
+@Suite struct UnicodeTextFastPathTests {
+    /// The written-out sets must agree with Unicode's own properties on every scalar.
+    @Test func whiteSpaceAndControlSetsMatchUnicodeProperties() {
+        for value in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            #expect(UnicodeText.isWhiteSpace(scalar) == scalar.properties.isWhitespace, "U+\(String(value, radix: 16))")
+            let control = scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
+            #expect(control == (scalar.properties.generalCategory == .control), "U+\(String(value, radix: 16))")
+        }
+    }
+
+    @Test func trimmingWithNothingToTrimReturnsTheValue() {
+        #expect(UnicodeText.trimmed("Lê Thị Hoa") == "Lê Thị Hoa")
+        #expect(UnicodeText.trimmed("\u{00A0}Lê Thị Hoa\u{200B} ") == "Lê Thị Hoa")
+        #expect(UnicodeText.trimmed(" \u{3000}") == "")
+        #expect(UnicodeText.trimmed("") == "")
+    }
+
+    @Test func equalNamesMatchWithoutNormalisingAndCanonicalEquivalentsToo() {
+        #expect(PersonName.matches("Nguyễn Văn Hòa", "Nguyễn Văn Hòa"))
+        #expect(PersonName.matches("Nguye\u{0302}\u{0303}n Văn Hòa", "Nguyễn Văn Hòa"))
+        #expect(PersonName.matches("Nguyễn Văn Hòa", "NGUYỄN VĂN HOÀ"))
+        #expect(!PersonName.matches("Lê Văn Hòa", "Lệ Văn Hòa"))
+    }
+}

@@ -22,6 +22,16 @@ struct RosterTests {
         return nil
     }
 
+    /// A NUL would cut the value short inside SQLite (and once aborted a whole import at the database's CHECK).
+    @Test(arguments: ["full_name", "commune_code", "phone", "bank_account"])
+    func controlCharactersAreRefusedWithTheColumn(_ column: String) {
+        for bad in ["\u{0000}", "Lê\u{0000}Hoa", "\u{001B}[31m", "x\u{007F}"] {
+            #expect(rowError([column: bad])?.field == column)
+        }
+        // Tabs and line breaks inside a cell are white space, not control data.
+        #expect(rowError(["full_name": "Lê\tThị\nHoa"]) == nil)
+    }
+
     @Test func parsesAFullRow() throws {
         let entry = try RosterRowParser.parse(row(), header: Self.header).get()
         #expect(entry.nationalID.digits == "079050001234")

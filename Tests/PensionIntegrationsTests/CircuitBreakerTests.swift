@@ -1,4 +1,5 @@
 import PensionIntegrations
+import PensionTesting
 import Testing
 
 @Suite struct CircuitBreakerTests {
@@ -29,7 +30,7 @@ import Testing
 
     /// A flaky but working peer must not trip the default breaker; a dead one must, quickly.
     @Test func defaultsRideOutATwentyPercentErrorRateButOpenOnADeadPeer() {
-        var random = SplitMix64(seed: 20261126)
+        var random = SeededGenerator(seed: 20261126)
         var flaky = CircuitBreaker()
         var opened = 0
         for _ in 0..<20_000 {
@@ -121,15 +122,3 @@ import Testing
     }
 }
 
-/// A small seeded generator so the error-rate test is the same on every run.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

@@ -52,4 +52,23 @@ import Testing
         let db = try PensionDatabase(path: dir.path("node.sqlite"))
         #expect(throws: StoreError.self) { try db.pendingOutbox(limit: 0) }
     }
+
+    @Test func relaysLeaseDisjointBatchesAndADeadRelaysLeaseRunsOut() throws {
+        let dir = try TemporaryDirectory()
+        let db = try PensionDatabase(path: dir.path("node.sqlite"))
+        _ = try db.enqueueOutbox((1...10).map { Fixtures.message("m\($0)") }, at: Fixtures.now)
+        let a = try db.leaseOutbox(limit: 6, owner: "a", for: 10, now: Fixtures.now)
+        let b = try db.leaseOutbox(limit: 6, owner: "b", for: 10, now: Fixtures.now)
+        #expect(a.map(\.messageID) == (1...6).map { "m\($0)" })
+        #expect(b.map(\.messageID) == (7...10).map { "m\($0)" })
+        #expect(try db.leaseOutbox(limit: 6, owner: "c", for: 10, now: Fixtures.now.addingTimeInterval(5)).isEmpty)
+        // b publishes; a dies. After a's lease, c takes a's rows and only those.
+        try db.markPublished(ids: b.compactMap(\.id), at: Fixtures.now)
+        let c = try db.leaseOutbox(limit: 20, owner: "c", for: 10, now: Fixtures.now.addingTimeInterval(10))
+        #expect(c.map(\.messageID) == a.map(\.messageID))
+        try db.markPublished(ids: c.compactMap(\.id), at: Fixtures.now)
+        #expect(try db.pendingOutboxCount() == 0)
+        #expect(try db.leaseOutbox(limit: 20, owner: "d", for: 10, now: Fixtures.now.addingTimeInterval(60)).isEmpty)
+        #expect(throws: StoreError.self) { try db.leaseOutbox(limit: 0, owner: "d", for: 10, now: Fixtures.now) }
+    }
 }

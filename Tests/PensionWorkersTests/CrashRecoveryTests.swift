@@ -22,6 +22,8 @@ import Testing
 
         worker = try startWorkerProcess(fixture, name: "second")
         #expect(try await eventually(timeout: .seconds(120)) { try fixture.store.verificationCount() == 10_000 })
+        // The killed relay's leased rows go out once its lease (10 s) runs out.
+        #expect(try await eventually(timeout: .seconds(60)) { try fixture.store.pendingOutboxCount() == 0 })
         // Graceful stop: SIGTERM drains and exits 0.
         worker.terminate()
         worker.waitUntilExit()

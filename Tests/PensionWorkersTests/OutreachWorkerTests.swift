@@ -60,6 +60,41 @@ import Testing
         await fixture.cleanUp()
     }
 
+    /// The window is a rolling one: a notice on the last day of a 30-day block keeps the next block's
+    /// first days quiet too; 30 days after it, the person may hear from us again.
+    @Test func theDedupWindowRollsAcrossBlockBoundaries() async throws {
+        let fixture = try await OutreachFixture("outreach-rolling")
+        let window = CampaignWindow()
+        // 09:00 in Vietnam on the last day of block 24.
+        let lastDay = window.interval(ofWindow: 24).end.addingTimeInterval(-86_400 + 9 * 3600)
+        let clock = TestClock(lastDay)
+        let handler = try fixture.makeHandler(clock: clock)
+        let first = try await fixture.seed(10)
+        try await fixture.publish(first)
+        let status = WorkerStatus()
+        #expect(try await fixture.run([fixture.makeWorker(handler, status: status)]) { status.completed == 10 })
+        #expect(fixture.simulator.sent.count == 10)
+
+        // Two days later: a new block, but only two days since the last notice.
+        clock.set(lastDay.addingTimeInterval(2 * 86_400))
+        #expect(window.windowKey(for: clock.now) != window.windowKey(for: lastDay))
+        try await fixture.publish((0..<10).map { fixture.task($0, period: fixture.base.period.next) })
+        #expect(try await fixture.run([fixture.makeWorker(handler, status: status)]) { status.completed == 20 })
+        #expect(fixture.simulator.sent.count == 10)
+
+        // Thirty days after the first notice: one more each.
+        clock.set(lastDay.addingTimeInterval(30 * 86_400))
+        try await fixture.publish((0..<10).map { fixture.task($0, period: fixture.base.period.next.next) })
+        #expect(try await fixture.run([fixture.makeWorker(handler, status: status)]) { status.completed == 30 })
+        #expect(fixture.simulator.sent.count == 20)
+        let outcomes = try await fixture.store.pool.read { db in
+            try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT outcome, COUNT(*) FROM task_log GROUP BY outcome")
+                .map { ($0[0] as String, $0[1] as Int) })
+        }
+        #expect(outcomes == ["sent": 20, "already_noticed": 10])
+        await fixture.cleanUp()
+    }
+
     @Test func quietHoursDeferThenResumeInTheMorning() async throws {
         let fixture = try await OutreachFixture("outreach-quiet")
         let tasks = try await fixture.seed(10)
@@ -117,6 +152,50 @@ import Testing
         #expect(sent.map(\.message.channel).sorted { $0.rawValue < $1.rawValue } == [.letter, .sms])
         #expect(sent.first { $0.message.channel == .letter }?.message.body.contains("ấp Bình Thạnh") == true)
         #expect(fixture.simulator.counters.rejected == 2)
+        await fixture.cleanUp()
+    }
+
+    @Test func lettersGoToThePeriodFolderOncePerNoticeAndNotToTheGateway() async throws {
+        let fixture = try await OutreachFixture("outreach-letters")
+        let tasks = try await fixture.seed(4, phone: false)
+        let address = "Số 12, ấp Bình Thạnh, xã Tân Nhựt"
+        try fixture.store.upsertContactPreferences((0..<3).map {
+            ContactPreference(nationalID: OutreachFixture.id($0).digits, preferredChannel: .letter, postalAddress: address)
+        }, at: Date())
+        let root = fixture.base.directory.appendingPathComponent("outreach-out")
+        var options = OutreachOptions()
+        options.letterFolder = OutreachFolder(root: root)
+        let handler = try fixture.makeHandler(options: options)
+        // Twice the same tasks: a redelivery must not print a second letter.
+        try await fixture.publish(tasks + tasks)
+        let status = WorkerStatus()
+        #expect(try await fixture.run([fixture.makeWorker(handler, status: status)]) { status.completed == 8 })
+
+        let folder = root.appendingPathComponent("2026-11/letters/79/26734")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        #expect(files.count == 3)
+        #expect(files.allSatisfy { $0.hasPrefix("notice-") && $0.hasSuffix(".txt") }, "no temporary file is left behind")
+        let letter = try String(contentsOf: folder.appendingPathComponent(files[0]), encoding: .utf8)
+        #expect(letter.contains(address) && letter.contains("THÔNG BÁO"))
+        let mode = try FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent(files[0]).path)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+        let notice = try #require(fixture.store.notices(taskID: tasks[0].taskID).first)
+        #expect(notice.channel == .letter && notice.state == .sent)
+        #expect(notice.gatewayMessageID == "file:2026-11/letters/79/26734/\(notice.noticeID).txt")
+        #expect(fixture.simulator.sent.isEmpty, "letters in the folder never reach the gateway")
+        // The fourth person has neither phone nor address: the commune visits.
+        #expect(try fixture.store.notices(taskID: tasks[3].taskID).first?.channel == .homeVisit)
+
+        // The commune's home-visit list lands in the same period folder.
+        let visits = try await runCommandAsync(try pensionpayExecutable().path, [
+            "outreach", "visits", "--db", fixture.base.dbPath, "--province", "79", "--period", "2026-11", "--output-dir", root.path])
+        #expect(visits.status == 0)
+        let csv = try String(contentsOf: root.appendingPathComponent("2026-11/home-visits/79/26734.csv"), encoding: .utf8)
+        #expect(csv.split(separator: "\r\n").count == 2)
+        #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("2026-11/home-visits/79/26734.html").path))
+        let refused = try await runCommandAsync(try pensionpayExecutable().path, [
+            "outreach", "visits", "--db", fixture.base.dbPath, "--province", "../79", "--period", "2026-11", "--output-dir", root.path])
+        #expect(refused.status != 0)
         await fixture.cleanUp()
     }
 

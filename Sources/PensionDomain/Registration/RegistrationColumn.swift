@@ -1,7 +1,7 @@
 import Foundation
 
 /// A column of the registration-request CSV; raw values are the header names.
-public enum RegistrationColumn: String, Sendable, Hashable, CaseIterable {
+public enum RegistrationColumn: String, CSVColumn {
     /// 12-digit personal ID of the beneficiary (required).
     case nationalID = "national_id"
     /// 6-digit bank BIN (required).

@@ -12,6 +12,7 @@ public enum RegistrationRowParser: Sendable {
             return .failure(RosterRowError(line: record.line, field: "row",
                                            message: "has \(record.fields.count) fields, the header has \(header.fieldCount)"))
         }
+        if let error = header.controlCharacterError(in: record) { return .failure(error) }
         func value(_ column: RegistrationColumn) -> String? {
             guard let index = header.index(of: column) else { return nil }
             return record.fields[index]

@@ -52,45 +52,25 @@ public struct RegistrationImporter: Sendable {
 
     /// Imports `path`; unusable rows go to `rejectsPath` with their line number and reason.
     public func run(path: String, rejectsPath: String, progress: @Sendable (Int) -> Void = { _ in }) async throws -> RegistrationImportSummary {
-        var reader = try CSVFileReader(path: path)
-        guard let first = try reader.next(max: 1)?.first else { throw ImportError("\(path) is empty: expected a header row") }
-        let header: RegistrationHeader
-        do {
-            header = try RegistrationHeader(fields: first.fields)
-        } catch {
-            throw ImportError("\(path) line \(first.line): \(error)")
-        }
-        let rejects = RejectsWriter(path: rejectsPath, originalHeader: first.fields)
-        defer { try? rejects.close() }
+        let source = try CSVImportSource<RegistrationColumn>(path: path, rejectsPath: rejectsPath)
+        defer { try? source.close() }
         var summary = RegistrationImportSummary()
         var seen = Set<String>()
-        while true {
-            let records: [CSVRecord]
-            do {
-                guard let next = try reader.next(max: batchSize) else { break }
-                records = next
-            } catch let error as CSVSyntaxError {
-                summary.stoppedEarly = "\(error)"
-                try rejects.write(line: error.line, field: "", reason: "\(error.message); the rest of the file was not read", fields: [])
-                summary.rejected += 1
-                break
-            }
+        while let records = try source.next(max: batchSize) {
             summary.rows += records.count
             var parsed: [(record: CSVRecord, request: RegistrationRequest)] = []
             for record in records {
-                switch RegistrationRowParser.parse(record, header: header) {
+                switch RegistrationRowParser.parse(record, header: source.header) {
                 case .success(let request):
                     guard seen.insert(RegisterTask.taskID(for: request)).inserted else {
-                        try rejects.write(line: record.line, field: "row",
-                                          reason: "the same request appears on an earlier line of the file; this row was skipped",
+                        try source.reject(RosterRowError(line: record.line, field: "row",
+                                                         message: "the same request appears on an earlier line of the file; this row was skipped"),
                                           fields: record.fields)
-                        summary.rejected += 1
                         continue
                     }
                     parsed.append((record, request))
                 case .failure(let error):
-                    try rejects.write(line: error.line, field: error.field, reason: error.message, fields: record.fields)
-                    summary.rejected += 1
+                    try source.reject(error, fields: record.fields)
                 }
             }
             let beneficiaries = try await store.beneficiaries(nationalIDs: parsed.map(\.request.nationalID.digits))
@@ -98,10 +78,9 @@ public struct RegistrationImporter: Sendable {
             var tasks: [(task: RegisterTask, province: String)] = []
             for (record, request) in parsed {
                 guard let row = beneficiaries[request.nationalID.digits] else {
-                    try rejects.write(line: record.line, field: "national_id",
-                                      reason: "no beneficiary with this ID is on record on this node; import the roster first",
+                    try source.reject(RosterRowError(line: record.line, field: "national_id",
+                                                     message: "no beneficiary with this ID is on record on this node; import the roster first"),
                                       fields: record.fields)
-                    summary.rejected += 1
                     continue
                 }
                 tasks.append((RegisterTask(request: request, createdAt: date), row.provinceCode))
@@ -115,7 +94,9 @@ public struct RegistrationImporter: Sendable {
             }
             progress(summary.rows)
         }
-        summary.rejectsPath = rejects.count > 0 ? rejectsPath : nil
+        summary.rejected = source.rejects.count
+        summary.stoppedEarly = source.stoppedEarly
+        summary.rejectsPath = source.rejectsPathIfAny
         return summary
     }
 }

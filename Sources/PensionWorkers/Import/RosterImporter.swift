@@ -63,47 +63,30 @@ public struct RosterImporter: Sendable {
     /// Imports `path`; unusable rows go to `rejectsPath` with their line number and reason.
     /// `progress` is called with the number of rows read so far.
     public func run(path: String, rejectsPath: String, progress: @Sendable (Int) -> Void = { _ in }) async throws -> RosterImportSummary {
-        var reader = try CSVFileReader(path: path)
-        guard let first = try reader.next(max: 1)?.first else { throw ImportError("\(path) is empty: expected a header row") }
-        let header: RosterHeader
-        do {
-            header = try RosterHeader(fields: first.fields)
-        } catch {
-            throw ImportError("\(path) line \(first.line): \(error)")
-        }
-        let rejects = RejectsWriter(path: rejectsPath, originalHeader: first.fields)
+        let source = try CSVImportSource<RosterColumn>(path: path, rejectsPath: rejectsPath)
+        defer { try? source.close() }
+        let header = source.header
         var summary = RosterImportSummary()
-        defer { try? rejects.close() }
 
         // Compact (8 bytes an ID) so a national roster of millions still fits comfortably.
         var seen = Set<UInt64>()
         try await withThrowingTaskGroup(of: Int.self) { group in
             var inFlight = 0
-            while true {
-                let records: [CSVRecord]
-                do {
-                    guard let next = try reader.next(max: batchSize) else { break }
-                    records = next
-                } catch let error as CSVSyntaxError {
-                    summary.stoppedEarly = "\(error)"
-                    try rejects.write(line: error.line, field: "", reason: "\(error.message); the rest of the file was not read", fields: [])
-                    summary.rejected += 1
-                    break
-                }
+            while let records = try source.next(max: batchSize) {
                 summary.rows += records.count
                 var entries: [RosterEntry] = []
                 for record in records {
                     switch RosterRowParser.parse(record, header: header) {
                     case .success(let entry):
                         guard seen.insert(UInt64(entry.nationalID.digits)!).inserted else {
-                            try rejects.write(line: record.line, field: "national_id", reason: "this national_id appears on an earlier line of the file; this row was skipped", fields: record.fields)
-                            summary.rejected += 1
+                            try source.reject(RosterRowError(line: record.line, field: "national_id",
+                                                             message: "this national_id appears on an earlier line of the file; this row was skipped"),
+                                              fields: record.fields)
                             continue
                         }
                         entries.append(entry)
                     case .failure(let error):
-                        try rejects.write(line: error.line, field: error.field, reason: error.message, fields: record.fields)
-                        summary.rejected += 1
+                        try source.reject(error, fields: record.fields)
                     }
                 }
                 let messages = try await storeAndBuildTasks(entries, header: header, summary: &summary)
@@ -122,7 +105,9 @@ public struct RosterImporter: Sendable {
             }
             for try await done in group { summary.published += done }
         }
-        summary.rejectsPath = rejects.count > 0 ? rejectsPath : nil
+        summary.rejected = source.rejects.count
+        summary.stoppedEarly = source.stoppedEarly
+        summary.rejectsPath = source.rejectsPathIfAny
         return summary
     }
 

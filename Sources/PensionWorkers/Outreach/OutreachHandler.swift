@@ -21,6 +21,8 @@ import PensionStore
 ///    ``OutreachOptions/maxAttempts`` → `failed` (`gateway_unavailable`), task done.
 ///
 /// Home visits need no gateway: the notice is recorded `sent` and appears on the commune's visit list.
+/// Letters go to the gateway's letter service, or, with ``OutreachOptions/letterFolder``, to a file
+/// per letter for the print room, written durably before the notice is recorded `sent`.
 public struct OutreachHandler: TaskHandler {
     public let kind = TaskKind.outreach
     private let store: PensionDatabase
@@ -131,7 +133,8 @@ public struct OutreachHandler: TaskHandler {
         for channel in plan {
             let claim = NoticeClaim(noticeID: NoticeID.make(nationalID: task.nationalID, campaignWindowKey: windowKey, channel: channel),
                                     taskID: task.taskID, nationalID: id, provinceCode: row.provinceCode, period: task.period.description,
-                                    channel: channel, campaignWindow: windowKey)
+                                    channel: channel, campaignWindow: windowKey,
+                                    noNoticeSince: date.addingTimeInterval(-options.window.length))
             if channel.isSubjectToQuietHours, options.quietHours.isQuiet(at: date) {
                 let until = options.quietHours.nextAllowed(for: channel, after: date)
                 try await store.deferNotice(claim, until: until, at: date)
@@ -163,6 +166,21 @@ public struct OutreachHandler: TaskHandler {
             }
             let rendered = renderer.render(channel, context: context, extra: ["postal_address": preference?.postalAddress ?? ""],
                                            smsVariant: options.smsVariant)
+            if channel == .letter, let folder = options.letterFolder {
+                // A file for the print room: same notice id, same file, so a retry replaces rather than adds.
+                let url = folder.letterURL(period: task.period.description, provinceCode: row.provinceCode,
+                                           communeCode: row.communeCode ?? task.communeCode, noticeID: claim.noticeID)
+                do {
+                    let path = try folder.write(rendered.body, to: url)
+                    try await store.markNoticeSent(noticeID: claim.noticeID, taskID: task.taskID, gatewayMessageID: "file:" + path,
+                                                   segments: nil, at: now())
+                    metrics.record(channel, "sent")
+                    return .completed
+                } catch let error as OutreachFolderError {
+                    metrics.record(channel, "retried")
+                    return .retry(reason: "letter not written: \(error.description)")
+                }
+            }
             let message = NoticeMessage(noticeID: claim.noticeID, channel: channel, recipient: recipient, subject: rendered.subject,
                                         body: rendered.body, encoding: rendered.sms?.encoding, segments: rendered.sms?.segments)
             try await limiter.acquire(channel)

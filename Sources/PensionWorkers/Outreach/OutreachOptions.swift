@@ -23,6 +23,9 @@ public struct OutreachOptions: Sendable {
     /// Gateway calls per task before the notice is recorded `failed` (`gateway_unavailable`) instead of
     /// retried again; match the retry ladder (rungs + 1) so a task is never parked for an outage.
     public var maxAttempts = 4
+    /// When set, printed letters are written here (``OutreachFolder``) for the print room instead of
+    /// being sent to the gateway's letter service.
+    public var letterFolder: OutreachFolder?
 
     /// Creates options with defaults.
     public init() {}
