@@ -81,14 +81,17 @@ def main() -> None:
     cpu = {}       # pid -> CPU seconds (last seen, or exact from wait4)
     role = {}      # pid -> "worker" or "child"
     exited = {}    # root pid -> exit status
+    alive = set()  # pids in the process trees at the last poll (short-lived helpers drop out)
     first = done = None
     count = 0
     deadline = started + args.timeout
     while time.monotonic() < deadline:
+        alive_now = set()
         for root in roots:
             if root in exited:
                 continue
             tree = [root] + children(root)
+            alive_now.update(tree)
             for pid in tree:
                 role.setdefault(pid, "worker" if pid == root else "child")
                 s = sample(pid)
@@ -101,6 +104,7 @@ def main() -> None:
                 # Exact figures for a process that stopped by itself (children included once reaped).
                 peak[root] = max(peak.get(root, 0), usage.ru_maxrss)
                 cpu[root] = max(cpu.get(root, 0), usage.ru_utime + usage.ru_stime)
+        alive = alive_now | set(exited)
         count = counter.execute("SELECT coalesce(max(rowid), 0) FROM verifications").fetchone()[0]
         now = time.monotonic()
         if count and first is None:
@@ -130,6 +134,9 @@ def main() -> None:
             else:
                 time.sleep(0.05)
 
+    # Peak RSS of the worker processes and of the pool children still there at the end; CPU above
+    # counts every process seen, helpers included (their work is the worker's cost too).
+    shown = sorted((p for p in peak if p in alive or p in roots), key=lambda p: (role[p] != "worker", p))
     outcomes = dict(counter.execute("SELECT outcome, count(*) FROM verifications GROUP BY outcome").fetchall())
     result = {
         "kind": "worker", "key": args.key, "label": args.label, "procs": args.procs, "tasks": args.tasks, "committed": count,
@@ -137,8 +144,8 @@ def main() -> None:
         "tasks_per_s": count / done if done else None,
         "cpu_s": cpu_at_done, "cpu_per_1k": cpu_at_done * 1000 / count if count else None,
         # Worker processes first, then pool children (Celery prefork), each with its peak.
-        "rss_kib": [peak[p] for p in sorted(peak, key=lambda p: (role[p] != "worker", p))],
-        "rss_roles": [role[p] for p in sorted(peak, key=lambda p: (role[p] != "worker", p))],
+        "rss_kib": [peak[p] for p in shown],
+        "rss_roles": [role[p] for p in shown],
         "outcomes": outcomes,
     }
     with open(args.results, "a", encoding="utf-8") as f:
