@@ -9,6 +9,7 @@ committed rows (max(rowid): rows are only inserted) and samples each worker's pr
 /proc: VmHWM (peak RSS) and utime+stime. Same method as `pensionpay bench verify`
 (BenchFleet.swift): the clock runs from spawn to the poll that sees the N-th row, so process
 start-up counts — the `first` figure says how long until the first row appeared.
+Also how much CPU everything else on the machine took meanwhile (machine.py).
 A worker that exits by itself (the C worker stops at N) is reaped with wait4, whose rusage gives
 its exact CPU time and peak RSS. The others get SIGTERM once N rows are there (SIGKILL after 15 s).
 Appends one JSON object to R.jsonl.
@@ -21,6 +22,9 @@ import sqlite3
 import subprocess
 import sys
 import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import machine  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 TICK = os.sysconf("SC_CLK_TCK")
@@ -69,10 +73,11 @@ def main() -> None:
     counter = sqlite3.connect(f"file:{args.db}?mode=ro", uri=True)
 
     os.makedirs(args.log, exist_ok=True)
+    window = machine.Window()
     started = time.monotonic()
     roots = []
     for k in range(args.procs):
-        log = open(os.path.join(args.log, f"{args.label.replace(' ', '_')}-{k}.log"), "w")
+        log = open(os.path.join(args.log, f"{args.key}-{args.procs}p-{k}.log"), "w")
         p = subprocess.Popen([a.replace("{k}", str(k)) for a in command], stdout=log, stderr=subprocess.STDOUT,
                              start_new_session=True)
         roots.append(p.pid)
@@ -116,6 +121,7 @@ def main() -> None:
             break  # every worker died before the end
         time.sleep(0.05)
     cpu_at_done = sum(cpu.values())
+    other = window.other_share(cpu_at_done, time.monotonic() - started)
 
     for root in roots:
         if root not in exited:
@@ -147,12 +153,13 @@ def main() -> None:
         "rss_kib": [peak[p] for p in shown],
         "rss_roles": [role[p] for p in shown],
         "outcomes": outcomes,
+        "other_share": other,
     }
     with open(args.results, "a", encoding="utf-8") as f:
         f.write(json.dumps(result) + "\n")
     rate = f"{result['tasks_per_s']:.0f} tasks/s in {done:.2f} s" if done else f"did not finish: {count} of {args.tasks}"
     print(f"  {args.label}: {rate}, peak RSS {', '.join(f'{k / 1024:.1f}' for k in result['rss_kib'])} MiB, "
-          f"{result['cpu_per_1k'] or 0:.3f} CPU-s per 1000 tasks; {outcomes}")
+          f"{result['cpu_per_1k'] or 0:.3f} CPU-s per 1000 tasks; other processes {100 * other:.0f} % of the machine; {outcomes}")
     if not done:
         sys.exit(1)
 

@@ -2,9 +2,10 @@
 """Collect bench/run figures into one JSON-lines file and print the table.
 
     report.py meta RESULTS KEY VALUE            a fact about the run (versions, load average…)
-    report.py ceiling RESULTS OUTPUT            the RESULT line of bench/c/ceiling
+    report.py ceiling RESULTS OUTPUT OTHER      the RESULT line of bench/c/ceiling
     report.py publish RESULTS LABEL OUTPUT      the RESULT line of a publisher
-    report.py swift RESULTS K OUTPUT            what `pensionpay bench verify --workers K` printed
+    report.py swift RESULTS K OUTPUT OTHER      what `pensionpay bench verify --workers K` printed
+(OTHER: the file othercpu.py wrote: the share of the machine other processes took meanwhile)
     report.py table RESULTS MARKDOWN            print the tables and write them to MARKDOWN
 
 fleet.py appends the worker rows itself. Nothing here measures: it only reads and formats.
@@ -27,6 +28,13 @@ def result_line(path):
                 return {k: float(v) if re.fullmatch(r"-?[\d.]+", v) else v
                         for k, v in (item.split("=", 1) for item in line.split()[1:])}
     sys.exit(f"no RESULT line in {path}")
+
+
+def other_share(path):
+    try:
+        return float(open(path, encoding="utf-8").read())
+    except (OSError, ValueError):
+        return None
 
 
 def parse_swift(path, workers):
@@ -71,6 +79,11 @@ def fmt_times(x, ref):
     return f"{x / ref:.2f}×" if x / ref < 10 else f"{x / ref:.0f}×"
 
 
+def fmt_other(row):
+    share = row.get("other_share")
+    return "—" if share is None else f"{100 * share:.0f} %"
+
+
 def fmt_rss(row):
     kib, roles = row.get("rss_kib") or [], row.get("rss_roles") or []
     workers = [k for k, r in zip(kib, roles) if r == "worker"]
@@ -102,12 +115,12 @@ def table(results_path, markdown_path):
                f"Celery {meta.get('celery', '?')} · {meta.get('swift', 'Swift: not run')}")
     out.append(f"Load average (1 min) before the run {meta.get('load_start', '?')}, after {meta.get('load_end', '?')}.")
     out.append("")
-    out.append("| worker | processes | tasks/s | % of consume ceiling | % of C worker | × Celery | × pika | first outcome after | peak RSS per process (MiB) | CPU-s per 1,000 tasks |")
-    out.append("|---|---:|---:|---:|---:|---:|---:|---:|---|---:|")
+    out.append("| worker | processes | tasks/s | % of consume ceiling | % of C worker | × Celery | × pika | first outcome after | peak RSS per process (MiB) | CPU-s per 1,000 tasks | other load |")
+    out.append("|---|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|")
     if ceiling:
         out.append(f"| ceiling: consume, no work (C; prefetch 1000, multiple ack / 500) | 1 | {fmt_rate(consume_ceiling)} | 100 % | "
                    f"{fmt_pct(consume_ceiling, c_ref)} | {fmt_times(consume_ceiling, celery_ref)} | {fmt_times(consume_ceiling, pika_ref)} | — | "
-                   f"{ceiling['peak_rss_kib'] / 1024:.1f} | {ceiling['consume_cpu_per_1k']:.3f} |")
+                   f"{ceiling['peak_rss_kib'] / 1024:.1f} | {ceiling['consume_cpu_per_1k']:.3f} | {fmt_other(ceiling)} |")
     for r in workers:
         rate = r.get("tasks_per_s") if r.get("ok") else None
         name = r["label"] if r.get("ok") else f"{r['label']} (**did not finish**: {r.get('committed', 0)} of {r.get('tasks', '?')}{'; ' + r['error'] if r.get('error') else ''})"
@@ -116,7 +129,7 @@ def table(results_path, markdown_path):
         pool = sum(1 for role in r.get("rss_roles") or [] if role != "worker")
         procs = f"{r['procs']} + {pool} pool" if pool else str(r["procs"])
         out.append(f"| {name} | {procs} | {fmt_rate(rate)} | {fmt_pct(rate, consume_ceiling)} | {fmt_pct(rate, c_ref)} | "
-                   f"{fmt_times(rate, celery_ref)} | {fmt_times(rate, pika_ref)} | {first} | {fmt_rss(r)} | {cpu} |")
+                   f"{fmt_times(rate, celery_ref)} | {fmt_times(rate, pika_ref)} | {first} | {fmt_rss(r)} | {cpu} | {fmt_other(r)} |")
     out.append("")
     out.append("| publisher (persistent messages into a quorum queue) | tasks/s | % of publish ceiling |")
     out.append("|---|---:|---:|")
@@ -133,7 +146,9 @@ def table(results_path, markdown_path):
     out.append("")
     out.append("tasks/s: from spawning the worker processes until the N-th outcome row is committed (polled every 50 ms), "
                "the queue filled beforehand. CPU: user+system of the worker processes (and Celery's pool) until then. "
-               "Peak RSS: VmHWM of each process. Outcome mix and notes: bench/README.md.")
+               "Peak RSS: VmHWM of each process. Other load: CPU that processes other than the row's own and "
+               "the broker took meanwhile, as a share of the machine — anything above a few % means the row was slowed "
+               "by someone else (for pensionpay and the ceiling: over the whole command). Outcome mix and notes: bench/README.md.")
     mixes = sorted({json.dumps(r.get("outcomes"), sort_keys=True) for r in workers if r.get("outcomes")})
     if mixes:
         out.append("Outcome mix of the C/pika/Celery rows: " + "; ".join(mixes) + ".")
@@ -148,11 +163,11 @@ def main():
     if command == "meta":
         append(path, {"kind": "meta", "key": sys.argv[3], "value": sys.argv[4]})
     elif command == "ceiling":
-        append(path, {"kind": "ceiling", **result_line(sys.argv[3])})
+        append(path, {"kind": "ceiling", **result_line(sys.argv[3]), "other_share": other_share(sys.argv[4])})
     elif command == "publish":
         append(path, {"kind": "publish", "label": sys.argv[3], **result_line(sys.argv[4])})
     elif command == "swift":
-        append(path, parse_swift(sys.argv[4], int(sys.argv[3])))
+        append(path, {**parse_swift(sys.argv[4], int(sys.argv[3])), "other_share": other_share(sys.argv[5])})
     elif command == "table":
         table(path, sys.argv[3])
     else:
