@@ -1,0 +1,48 @@
+/* publish: feed the verify tasks of tasks.tsv (from bench/python/seed.py) into a quorum queue.
+ *
+ *   BENCH_AMQP_URL=amqp://… publish QUEUE TASKS.tsv [WINDOW]
+ *
+ * Each line is `task_id TAB body`. Every message goes out as pensionpay publishes a verify task
+ * (docs/messages.md): persistent, content_type application/json, message_id = task_id, confirmed
+ * by the broker with WINDOW (1000) unconfirmed in flight. The default exchange routes straight to
+ * QUEUE (declared here, durable, quorum): the topic exchange of pensionpay's topology would only
+ * add one routing step, the same for every row of the table. */
+#include "bench_amqp.h"
+
+int main(int argc, char **argv) {
+    if (argc < 3) die("usage: publish QUEUE TASKS.tsv [WINDOW]");
+    const char *queue = argv[1];
+    long window = argc > 3 ? atol(argv[3]) : 1000;
+    FILE *in = fopen(argv[2], "r");
+    if (!in) die("cannot open %s", argv[2]);
+    long total = 0;
+    for (int ch; (ch = getc(in)) != EOF;) total += ch == '\n';
+    rewind(in);
+
+    amqp_connection_state_t conn = bench_connect("bench publish");
+    declare_quorum_queue(conn, queue);
+    struct confirms c;
+    confirms_init(conn, &c, (uint64_t)total);
+    double t0 = now_s();
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t len;
+    while ((len = getline(&line, &cap, in)) > 0) {
+        if (line[len - 1] == '\n') line[--len] = '\0';
+        char *tab = strchr(line, '\t');
+        if (!tab) die("tasks file line without a tab");
+        *tab = '\0';
+        if (c.published - c.confirmed >= (uint64_t)window) confirms_wait(conn, &c, (uint64_t)window - 1);
+        publish_persistent(conn, &c, queue, line, tab + 1, (size_t)(line + len - (tab + 1)));
+    }
+    confirms_wait(conn, &c, 0);
+    double seconds = now_s() - t0;
+    if ((long)c.published != total) die("published %lu of %ld lines", (unsigned long)c.published, total);
+    free(line);
+    fclose(in);
+    close_connection(conn);
+    free(c.done);
+    printf("published %ld verify tasks to %s, confirmed: %.0f tasks/s (%.2f s)\n", total, queue, total / seconds, seconds);
+    printf("RESULT publish_per_s=%.1f\n", total / seconds);
+    return 0;
+}
