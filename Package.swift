@@ -58,6 +58,8 @@ let package = Package(
         ),
         /// Operator-facing HTTP: health, readiness, Prometheus metrics.
         .target(name: "PensionOperations", dependencies: ["PensionWorkers", "PensionStore", hummingbird, logging, prometheus, serviceLifecycle]),
+        /// Synthetic beneficiaries for demos and national-size benchmarks, one person at a time. No I/O.
+        .target(name: "PensionSynthetic", dependencies: ["PensionDomain"]),
         /// Test support shared by the test targets: seeded generators and hostile inputs for fuzzing.
         .target(name: "PensionTesting"),
         /// The one command-line tool.
