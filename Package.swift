@@ -66,6 +66,7 @@ let package = Package(
         .executableTarget(name: "pensionpay", dependencies: ["AMQP", "PensionDomain", "PensionStore", "PensionWorkers", "PensionIntegrations", "PensionOperations", metrics, prometheus, argumentParser, logging, serviceLifecycle]),
 
         .testTarget(name: "PensionDomainTests", dependencies: ["PensionDomain", "PensionTesting"]),
+        .testTarget(name: "PensionSyntheticTests", dependencies: ["PensionSynthetic", "PensionDomain"]),
         .testTarget(name: "AMQPTests", dependencies: ["AMQP"]),
         .testTarget(name: "PensionStoreTests", dependencies: ["PensionStore", "PensionDomain"]),
         .testTarget(name: "PensionWorkersTests", dependencies: ["PensionWorkers", "PensionTesting", "AMQP", "PensionStore", "PensionDomain", "PensionIntegrations", "PensionOperations", grdb, serviceLifecycle]),
