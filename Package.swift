@@ -63,7 +63,7 @@ let package = Package(
         /// Test support shared by the test targets: seeded generators and hostile inputs for fuzzing.
         .target(name: "PensionTesting"),
         /// The one command-line tool.
-        .executableTarget(name: "pensionpay", dependencies: ["AMQP", "PensionDomain", "PensionStore", "PensionWorkers", "PensionIntegrations", "PensionOperations", metrics, prometheus, argumentParser, logging, serviceLifecycle]),
+        .executableTarget(name: "pensionpay", dependencies: ["AMQP", "PensionDomain", "PensionSynthetic", "PensionStore", "PensionWorkers", "PensionIntegrations", "PensionOperations", metrics, prometheus, argumentParser, logging, serviceLifecycle]),
 
         .testTarget(name: "PensionDomainTests", dependencies: ["PensionDomain", "PensionTesting"]),
         .testTarget(name: "PensionSyntheticTests", dependencies: ["PensionSynthetic", "PensionDomain"]),

@@ -1,5 +1,6 @@
 import Foundation
 import PensionDomain
+import PensionSynthetic
 
 /// Makes a deterministic synthetic roster and registry extract with realistic Vietnamese names
 /// and the failure cases of FACTS.md: old CMND numbers, legacy province codes, year-only birth
@@ -112,23 +113,9 @@ struct DemoDataGenerator {
     }
 }
 
-/// A small, fast, seedable generator: the demo must be the same on every machine.
-struct SplitMix64 {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    mutating func int(_ upperBound: Int) -> Int { Int(next() % UInt64(upperBound)) }
-    mutating func chance(_ p: Double) -> Bool { Double(next() >> 11) / Double(1 << 53) < p }
-    mutating func pick<T>(_ items: [T]) -> T { items[int(items.count)] }
-    mutating func weighted(_ items: [(code: String, weight: Int, cashless: Double)]) -> (code: String, weight: Int, cashless: Double) {
+extension SplitMix64 {
+    /// One of the demo's provinces, by weight.
+    fileprivate mutating func weighted(_ items: [(code: String, weight: Int, cashless: Double)]) -> (code: String, weight: Int, cashless: Double) {
         var roll = int(items.reduce(0) { $0 + $1.weight })
         for item in items {
             if roll < item.weight { return item }
