@@ -61,7 +61,7 @@ let package = Package(
         /// Synthetic beneficiaries for demos and national-size benchmarks, one person at a time. No I/O.
         .target(name: "PensionSynthetic", dependencies: ["PensionDomain"]),
         /// Test support shared by the test targets: seeded generators and hostile inputs for fuzzing.
-        .target(name: "PensionTesting"),
+        .target(name: "PensionTesting", dependencies: ["PensionSynthetic"]),
         /// The one command-line tool.
         .executableTarget(name: "pensionpay", dependencies: ["AMQP", "PensionDomain", "PensionSynthetic", "PensionStore", "PensionWorkers", "PensionIntegrations", "PensionOperations", metrics, prometheus, argumentParser, logging, serviceLifecycle]),
 
