@@ -9,6 +9,8 @@ public struct AgeBand: Sendable, Hashable {
     public let cashFactor: Double
     /// Relative monthly death rate.
     public let mortalityFactor: Double
+    /// The share of men: adult survivors below retirement age are mostly widows.
+    public var maleShare: Double { lowest >= 18 && lowest < 55 ? 0.3 : 0.5 }
 
     /// The age range.
     public var ages: ClosedRange<Int> { lowest...highest }

@@ -15,8 +15,7 @@ struct PersonDraw {
     func make(using rng: inout SplitMix64, allocator: inout NationalIDAllocator) -> SyntheticPerson {
         let band = AgeBand.table.pick(using: &rng)
         let age = rng.int(in: band.ages)
-        // Adult survivors below retirement age are mostly widows.
-        let sex: Sex = rng.chance(band.lowest == 30 ? 0.3 : 0.5) ? .male : .female
+        let sex: Sex = rng.chance(band.maleShare) ? .male : .female
         let birthDate = PartialDate(year: options.firstPeriod.year - age, month: rng.int(in: 1...12), day: rng.int(in: 1...28))!
         let nationalID = Self.allocateID(birthYear: birthDate.year, male: sex == .male, using: &rng, allocator: &allocator)
         let fullName = VietnameseNames.fullName(sex: sex, using: &rng)

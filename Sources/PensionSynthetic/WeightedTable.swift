@@ -16,11 +16,6 @@ public struct WeightedTable<Element: Sendable>: Sendable {
     /// The sum of the weights.
     public var totalWeight: Double { cumulative[cumulative.count - 1] }
 
-    /// The share of the total weight held by the item at `index`.
-    public func share(at index: Int) -> Double {
-        (cumulative[index] - (index == 0 ? 0 : cumulative[index - 1])) / totalWeight
-    }
-
     /// The index of a weighted random item.
     public func pickIndex(using rng: inout SplitMix64) -> Int {
         let target = rng.unit() * totalWeight
