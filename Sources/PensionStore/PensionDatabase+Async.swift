@@ -40,11 +40,6 @@ extension PensionDatabase {
     public func markPublished(ids: [Int64], at date: Date) async throws {
         try await StoreExecutor.run { try self.markPublished(ids: ids, at: date) }
     }
-
-    /// See ``provinceReport()``.
-    public func provinceReport() async throws -> ProgressReport {
-        try await StoreExecutor.run { try self.provinceReport() }
-    }
 }
 
 extension PensionDatabase {

@@ -8,7 +8,7 @@ import PensionWorkers
 /// `pensionpay bench verify`: measured figures, never a timed test.
 struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "bench", abstract: "Benchmarks against the real broker and SQLite.", subcommands: [Verify.self, Review.self, Register.self, Outreach.self])
+        commandName: "bench", abstract: "Benchmarks against the real broker and SQLite.", subcommands: [Verify.self, Review.self, Register.self, Outreach.self, Report.self])
 
     struct Register: AsyncParsableCommand {
         static let configuration = CommandConfiguration(

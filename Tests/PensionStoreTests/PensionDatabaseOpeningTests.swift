@@ -71,7 +71,7 @@ import Testing
         DispatchQueue.concurrentPerform(iterations: openers) { _ in
             do {
                 let db = try PensionDatabase(path: path)
-                _ = try db.provinceReport()
+                _ = try db.progressReport()
             } catch {
                 failures.withLock { $0.append(String(describing: error)) }
             }

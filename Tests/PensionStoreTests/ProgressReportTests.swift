@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import PensionDomain
 import Testing
 @testable import PensionStore
@@ -50,5 +51,51 @@ import Testing
         #expect(json.contains(#""commune_code":"00004""#) && json.contains(#""province_code":"79""#) && json.contains(#""paid_in_cash""#))
         #expect(json.contains(#""notices_sent":0"#) && json.contains(#""registered":0"#))
         #expect(national.noticesByChannel == [:] && national.registrationDecisions == [:])
+    }
+
+    /// The period forms read the latest outcome where it is the period's own, look older periods up
+    /// in `verifications`, and count a period nobody was reviewed in as unverified.
+    @Test func periodFormsAgreeWithTheOutcomesRecorded() throws {
+        let db = try database("periods")
+        _ = try db.upsertBeneficiaries((1...4).map { Fixtures.beneficiary($0, province: "01") }, at: Fixtures.now)
+        _ = try db.recordVerifications([
+            Fixtures.outcome("a-1", 1, "verified", period: "2026-01"),
+            Fixtures.outcome("a-2", 2, "not_found", period: "2026-01"),
+            Fixtures.outcome("b-1", 1, "mismatch", period: "2026-02", fields: ["sex"]),
+        ], at: Fixtures.now)
+        // A second task for the same person and period (another producer's id): the later one counts.
+        _ = try db.recordVerifications([Fixtures.outcome("a-2-again", 2, "verified", period: "2026-01")], at: Fixtures.now.addingTimeInterval(60))
+
+        let january = try db.progressReport(period: "2026-01")
+        #expect(january.totals == ReportCounts(beneficiaries: 4, verified: 2, unverified: 2, onHold: 1, paidInCash: 4))
+        let february = try db.progressReport(period: "2026-02")
+        #expect(february.totals == ReportCounts(beneficiaries: 4, mismatch: 1, unverified: 3, onHold: 1, paidInCash: 4))
+        let march = try db.progressReport(period: "2026-03")
+        #expect(march.totals == ReportCounts(beneficiaries: 4, unverified: 4, onHold: 1, paidInCash: 4))
+        let latest = try db.progressReport()
+        #expect(latest.totals == ReportCounts(beneficiaries: 4, verified: 1, mismatch: 1, unverified: 2, onHold: 1, paidInCash: 4))
+    }
+
+    /// A beneficiary with no commune on record still counts, on a line of its own.
+    @Test func beneficiariesWithoutACommuneHaveTheirOwnLine() throws {
+        let db = try database("no-commune")
+        _ = try db.upsertBeneficiaries([
+            person("001150000001", province: "01", commune: nil, bank: true),
+            person("001150000002", province: "01", commune: "00004", bank: false),
+        ], at: Date())
+        let report = try db.progressReport(byCommune: true)
+        #expect(report.provinces.first?.communes?.map(\.communeCode) == [nil, "00004"])
+        #expect(report.totals.beneficiaries == 2 && report.provinces.first?.counts.paidByBank == 1)
+    }
+
+    /// The report's main pass streams the covering index in its own order: no table access and
+    /// no sort, which is what keeps it under two seconds at national size.
+    @Test func mainPassIsOneOrderedScanOfTheCoveringIndex() throws {
+        let db = try database("plan")
+        let plan = try db.pool.read { db in
+            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + PensionDatabase.progressStatesSQL).map { $0["detail"] as String }
+        }
+        #expect(plan.contains { $0.contains("COVERING INDEX beneficiaries_progress") })
+        #expect(!plan.contains { $0.contains("TEMP B-TREE") })
     }
 }

@@ -49,7 +49,7 @@ import Testing
         #expect(try count("SELECT count(*) FROM registrations") == 2)
         #expect(try db.registrationDecisionCounts() == ["registered": 1, "rejected:card_number": 1])
         #expect(try db.registrationsEffective(in: december).map(\.nationalID) == [Fixtures.nationalID(1)])
-        #expect(try db.provinceReport().totals.registered == 1)
+        #expect(try db.progressReport().totals.registered == 1)
     }
 
     @Test func aRedeliveredBatchChangesNothingTwice() throws {

@@ -24,7 +24,7 @@ import Testing
             Fixtures.outcome("f", 6, "verified", period: "2026-02"), // counted once, by its latest outcome
         ], at: Fixtures.now)
 
-        let report = try db.provinceReport()
+        let report = try db.progressReport()
         #expect(report.provinces.map(\.provinceCode) == ["01", "79"])
         #expect(report.provinces[0].counts == ReportCounts(
             beneficiaries: 2, verified: 1, unverified: 1, paidByBank: 1, paidInCash: 1))
@@ -38,8 +38,8 @@ import Testing
 
     @Test func emptyDatabaseGivesZeroTotals() throws {
         let dir = try TemporaryDirectory()
-        let report = try PensionDatabase(path: dir.path("node.sqlite")).provinceReport()
-        #expect(report == ProgressReport(totals: ReportCounts(), provinces: []))
+        let report = try PensionDatabase(path: dir.path("node.sqlite")).progressReport()
+        #expect(report == ProgressReport(totals: ReportCounts(), provinces: [], noticesByChannel: [:], registrationDecisions: [:]))
     }
 
     @Test func jsonUsesSnakeCaseKeysAndFlatProvinces() throws {

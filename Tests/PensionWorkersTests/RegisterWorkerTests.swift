@@ -96,7 +96,7 @@ import Testing
         #expect(try await base.store.applyDuePaymentSwitches(period: R.december, at: Date()) == 2)
         #expect(try base.store.beneficiary(nationalID: R.id(1).digits)?.paymentMethod == .bank)
         #expect(try base.store.beneficiary(nationalID: R.id(14).digits)?.paymentMethod == .cash)
-        #expect(try await base.store.provinceReport().totals.registered == 2)
+        #expect(try await base.store.progressReport().totals.registered == 2)
         // The holder-name keys are stored unaccented and upper case.
         let keys = try base.store.pool.read { db in
             try Row.fetchOne(db, sql: "SELECT holder_name_key, bank_holder_key FROM registrations WHERE national_id = ?", arguments: [R.id(1).digits])
