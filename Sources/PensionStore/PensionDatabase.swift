@@ -37,6 +37,8 @@ public final class PensionDatabase: Sendable {
         config.publicStatementArguments = false
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = FULL")
+            // After a restart of the log (see checkpointWAL()), the -wal file is cut back to this.
+            try db.execute(sql: "PRAGMA journal_size_limit = \(Self.walSizeLimit)")
         }
         return config
     }

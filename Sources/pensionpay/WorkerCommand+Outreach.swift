@@ -68,7 +68,8 @@ extension WorkerCommand {
                                     options: WorkerOptions(name: workerName, prefetch: prefetch, maxBatch: batch, topology: topology),
                                     status: status, logger: logger)
             let helpers: [any Service] = [OutboxRelay(url: url, store: store, name: workerName, topology: topology, logger: logger),
-                                          DeferredNoticeResumer(store: store, topology: topology, logger: logger)]
+                                          DeferredNoticeResumer(store: store, topology: topology, logger: logger),
+                                          WALCheckpointer(store: store, logger: logger)]
             do {
                 try await WorkerProcess.run(worker, helpers: helpers, status: status, http: http, metrics: prometheus, logger: logger)
             } catch {

@@ -71,7 +71,7 @@ extension WorkerCommand {
                                     options: WorkerOptions(name: workerName, prefetch: prefetch, maxBatch: batch, topology: topology),
                                     status: status, logger: logger)
             do {
-                try await WorkerProcess.run(worker, helpers: [], status: status, http: http, metrics: metrics, logger: logger)
+                try await WorkerProcess.run(worker, helpers: [WALCheckpointer(store: store, logger: logger)], status: status, http: http, metrics: metrics, logger: logger)
             } catch {
                 try? await httpBank?.shutdown()
                 throw error

@@ -65,7 +65,7 @@ struct WorkerCommand: AsyncParsableCommand {
                                     status: status, logger: logger)
             let relay = OutboxRelay(url: url, store: store, name: workerName, topology: topology, logger: logger)
             do {
-                try await WorkerProcess.run(worker, helpers: [relay], status: status, http: http, metrics: prometheus, logger: logger)
+                try await WorkerProcess.run(worker, helpers: [relay, WALCheckpointer(store: store, logger: logger)], status: status, http: http, metrics: prometheus, logger: logger)
             } catch {
                 try? await httpRegistry?.shutdown()
                 throw error
