@@ -9,6 +9,10 @@ public struct WALCheckpoint: Sendable, Equatable {
     public var frames: Int
     /// Frames copied back into the database file.
     public var checkpointed: Int
+
+    /// Another connection was checkpointing: SQLite refused at once, before looking at the log
+    /// (it reports -1 frames then).
+    public var lockBusy: Bool { !completed && frames < 0 }
 }
 
 extension PensionDatabase {
