@@ -34,17 +34,20 @@ import Testing
         readers.forEach { $0.start() }
         defer { stop.store(true, ordering: .relaxed) }
 
-        for batch in 0..<40 {
+        // Write until the log is long (a busy machine may let SQLite restart it on its own once).
+        var batch = 0
+        while try frames(db) <= 300 && batch < 400 {
             _ = try await db.upsertBeneficiaries((0..<500).map { Fixtures.beneficiary(batch * 500 + $0) }, at: Fixtures.now)
+            batch += 1
         }
         let before = try frames(db)
-        #expect(before > 500)
+        #expect(before > 300)
 
         let checkpoint = try await db.checkpointWAL()
         #expect(checkpoint.completed)
         #expect(checkpoint.checkpointed == checkpoint.frames)
 
-        _ = try await db.upsertBeneficiaries([Fixtures.beneficiary(99_999)], at: Fixtures.now)
+        _ = try await db.upsertBeneficiaries([Fixtures.beneficiary(999_999)], at: Fixtures.now)
         #expect(try frames(db) < 50)   // a one-row commit at the start of a restarted log
         #expect(db.walFileSize() <= PensionDatabase.walSizeLimit)
         stop.store(true, ordering: .relaxed)
