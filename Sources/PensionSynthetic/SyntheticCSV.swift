@@ -26,7 +26,7 @@ public enum SyntheticCSV: Sendable {
 
     /// RFC 4180 quoting when a value holds a comma, quote or line break (names never should, but a
     /// generator must not be able to break the file).
-    static func field(_ value: String) -> String {
+    public static func field(_ value: String) -> String {
         guard value.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) else { return value }
         return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }

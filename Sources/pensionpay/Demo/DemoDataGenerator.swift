@@ -34,8 +34,8 @@ struct DemoDataGenerator {
 
     /// Writes `roster.csv` and `registry.csv` for `people` beneficiaries into `directory`.
     mutating func write(people: Int, to directory: URL) throws -> Output {
-        var roster = "national_id,full_name,date_of_birth,sex,province_code,commune_code,phone,payment_method,bank_bin,bank_account,legacy_bhxh_code\n"
-        var registry = "national_id,full_name,date_of_birth,sex,status,date_of_death,province_code,commune_code\n"
+        var roster = SyntheticCSV.rosterHeader
+        var registry = SyntheticCSV.registryHeader
         var output = Output()
         var usedIDs = Set<String>()
         for _ in 0..<people {
@@ -74,7 +74,7 @@ struct DemoDataGenerator {
             if rng.chance(0.005) { rosterID = String(id.suffix(9)); rejected = true }               // old CMND
             else if rng.chance(0.003) { rosterDOB = "31/02/\(year)"; rejected = true }               // impossible date
             if rejected { output.expectedRejects += 1 }
-            roster += [rosterID, csv(name), rosterDOB, male ? "M" : (rng.chance(0.5) ? "F" : "nữ"), rosterProvince, commune, phone,
+            roster += [rosterID, SyntheticCSV.field(name), rosterDOB, male ? "M" : (rng.chance(0.5) ? "F" : "nữ"), rosterProvince, commune, phone,
                        cashless ? "bank" : "cash", cashless ? bin : "", account, legacyBHXH].joined(separator: ",") + "\n"
             output.rosterRows += 1
 
@@ -94,7 +94,7 @@ struct DemoDataGenerator {
             if roll < 45 { registryDOB = String(format: "%04d-%02d-%02d", year + 1, month, day) }            // DOB mismatch
             else if roll < 60 { registryName = name.replacingOccurrences(of: " ", with: " Văn ", options: [], range: name.range(of: " ")) } // name mismatch
             else if roll < 90 { status = "deceased"; death = String(format: "2026-%02d-%02d", 1 + rng.int(10), 1 + rng.int(28)) }
-            registry += [id, csv(registryName), registryDOB, male ? "M" : "F", status, death, province.code, commune].joined(separator: ",") + "\n"
+            registry += [id, SyntheticCSV.field(registryName), registryDOB, male ? "M" : "F", status, death, province.code, commune].joined(separator: ",") + "\n"
             output.registryRows += 1
         }
         try roster.write(to: directory.appendingPathComponent("roster.csv"), atomically: true, encoding: .utf8)
@@ -106,10 +106,6 @@ struct DemoDataGenerator {
     private func pad(_ value: Int, _ width: Int) -> String {
         let digits = String(value)
         return String(repeating: "0", count: max(0, width - digits.count)) + digits
-    }
-
-    private func csv(_ value: String) -> String {
-        value.contains(",") || value.contains("\"") ? "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : value
     }
 }
 
