@@ -189,7 +189,7 @@ struct BenchCommand: AsyncParsableCommand {
             try await topology.declare(on: connection)
             try await connection.enablePublisherConfirms()
             let start = ContinuousClock.now
-            let summary = try await MonthlyReview(store: store, connection: connection, topology: topology, period: Period(year: 2026, month: 12)!).run()
+            let summary = try await MonthlyReview(store: store, publisher: connection, topology: topology, period: Period(year: 2026, month: 12)!).run()
             let seconds = (ContinuousClock.now - start).seconds
             let queued = try await connection.inspectQueue(topology.workQueue(.verify)).messageCount
             let reportStart = ContinuousClock.now

@@ -21,20 +21,19 @@ struct ImportCommand: AsyncParsableCommand {
     func run() async throws {
         let logger = global.makeLogger("pensionpay.import")
         let store = try PensionDatabase(path: global.databasePath)
-        let connection = try await AMQPConnection.connect(try global.resolvedAMQPURL(), name: "pensionpay import", logger: logger)
-        try await connection.enablePublisherConfirms()
+        let publisher = try await global.producerPublisher(name: "pensionpay import", logger: logger)
         let rejectsPath = rejects ?? ((file as NSString).deletingPathExtension + ".rejects.csv")
         let progress = Progress("rows")
         let summary: RosterImportSummary
         do {
-            summary = try await RosterImporter(store: store, connection: connection, topology: try topologyOptions.topology(), period: try period.resolved())
+            summary = try await RosterImporter(store: store, publisher: publisher, topology: try topologyOptions.topology(), period: try period.resolved())
                 .run(path: file, rejectsPath: rejectsPath, progress: progress.update)
         } catch let error as ImportError {
-            await connection.close()
+            await publisher.finish()
             throw Console.fail(error.description)
         }
         progress.finish()
-        await connection.close()
+        await publisher.finish()
         switch format {
         case .json: print(try JSONCoding.string(summary))
         case .text:

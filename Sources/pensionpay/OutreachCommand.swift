@@ -24,11 +24,10 @@ struct OutreachCommand: AsyncParsableCommand {
         func run() async throws {
             let logger = global.makeLogger("pensionpay.outreach.plan")
             let store = try PensionDatabase(path: global.databasePath)
-            let connection = try await AMQPConnection.connect(try global.resolvedAMQPURL(), name: "pensionpay outreach plan", logger: logger)
-            try await connection.enablePublisherConfirms()
-            let summary = try await OutreachPlan(store: store, connection: connection, topology: try topologyOptions.topology(),
+            let publisher = try await global.producerPublisher(name: "pensionpay outreach plan", logger: logger)
+            let summary = try await OutreachPlan(store: store, publisher: publisher, topology: try topologyOptions.topology(),
                                                  period: try period.resolved()).run()
-            await connection.close()
+            await publisher.finish()
             switch format {
             case .json: print(try JSONCoding.string(summary))
             case .text:

@@ -30,20 +30,19 @@ struct RegistrationsCommand: AsyncParsableCommand {
         func run() async throws {
             let logger = global.makeLogger("pensionpay.registrations.import")
             let store = try PensionDatabase(path: global.databasePath)
-            let connection = try await AMQPConnection.connect(try global.resolvedAMQPURL(), name: "pensionpay registrations import", logger: logger)
-            try await connection.enablePublisherConfirms()
+            let publisher = try await global.producerPublisher(name: "pensionpay registrations import", logger: logger)
             let rejectsPath = rejects ?? ((file as NSString).deletingPathExtension + ".rejects.csv")
             let progress = Progress("rows")
             let summary: RegistrationImportSummary
             do {
-                summary = try await RegistrationImporter(store: store, connection: connection, topology: try topologyOptions.topology())
+                summary = try await RegistrationImporter(store: store, publisher: publisher, topology: try topologyOptions.topology())
                     .run(path: file, rejectsPath: rejectsPath, progress: progress.update)
             } catch let error as ImportError {
-                await connection.close()
+                await publisher.finish()
                 throw Console.fail(error.description)
             }
             progress.finish()
-            await connection.close()
+            await publisher.finish()
             switch format {
             case .json: print(try JSONCoding.string(summary))
             case .text:

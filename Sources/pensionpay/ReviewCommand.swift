@@ -17,12 +17,11 @@ struct ReviewCommand: AsyncParsableCommand {
     func run() async throws {
         let logger = global.makeLogger("pensionpay.review")
         let store = try PensionDatabase(path: global.databasePath)
-        let connection = try await AMQPConnection.connect(try global.resolvedAMQPURL(), name: "pensionpay review", logger: logger)
-        try await connection.enablePublisherConfirms()
+        let publisher = try await global.producerPublisher(name: "pensionpay review", logger: logger)
         let progress = Progress("beneficiaries")
-        let summary = try await MonthlyReview(store: store, connection: connection, topology: try topologyOptions.topology(), period: try period.resolved()).run(progress: progress.update)
+        let summary = try await MonthlyReview(store: store, publisher: publisher, topology: try topologyOptions.topology(), period: try period.resolved()).run(progress: progress.update)
         progress.finish()
-        await connection.close()
+        await publisher.finish()
         switch format {
         case .json: print(try JSONCoding.string(summary))
         case .text:

@@ -125,6 +125,73 @@ struct ClusterFailoverTests {
             """)
         await fixture.cleanUp()
     }
+    /// The producer's side: `pensionpay import` given the three nodes loses its node to a crash
+    /// mid-run, connects to another, publishes its unconfirmed batches again and finishes; the
+    /// workers then record every task exactly once.
+    @Test func importRidesOutTheCrashOfItsNode() async throws {
+        let count = 40_000
+        let fixture = try await WorkerFixture("cluster-import", url: Self.urls)
+        let queue = fixture.topology.workQueue(.verify)
+        let roster = try fixture.writeRoster(of: try await fixture.seed(count))
+        let log = fixture.directory.appendingPathComponent("import.log")
+        let output = fixture.directory.appendingPathComponent("import.out")
+        FileManager.default.createFile(atPath: log.path, contents: nil)
+        FileManager.default.createFile(atPath: output.path, contents: nil)
+        let importer = Process()
+        importer.executableURL = try pensionpayExecutable()
+        importer.arguments = ["import", roster.path, "--db", fixture.dbPath, "--period", fixture.period.description]
+            + fixture.topology.arguments + ["--log-level", "info", "--log-format", "json"]
+        var environment = ProcessInfo.processInfo.environment
+        environment["PENSIONPAY_AMQP_URL"] = fixture.url.rawValue
+        importer.environment = environment
+        importer.standardOutput = try FileHandle(forWritingTo: output)
+        importer.standardError = try FileHandle(forWritingTo: log)
+        let began = ContinuousClock.now
+        try importer.run()
+
+        var crashed = 0
+        #expect(try await eventually { crashed = try await Cluster.node(ofConnection: "pensionpay import"); return crashed != 0 }, "the import connects")
+        #expect(try await eventually { try await fixture.messageCount(queue) >= count / 20 }, "the import publishes")
+        let atKill = try await fixture.messageCount(queue)
+        let killed = ContinuousClock.now
+        #expect(try await Cluster.run("kill-node", "\(crashed)").status == 0, "faults/cluster kill-node \(crashed)")
+        #expect(importer.isRunning && atKill < count, "the crash lands mid-import (\(atKill) of \(count) queued)")
+
+        #expect(await waitForExit(importer, timeout: .seconds(300)), "the import finishes")
+        let importTook = ContinuousClock.now - began
+        #expect(importer.terminationReason == .exit && importer.terminationStatus == 0, "import exits 0")
+        let summary = try String(contentsOf: output, encoding: .utf8)
+        #expect(summary.contains("verify tasks:     \(count) published"), "\(summary)")
+        let lines = try WorkerLog(contentsOf: log).lines
+        let lost = lines.first { $0["msg"]?.hasPrefix("broker connection lost while publishing") == true }
+        let again = lines.first { $0["msg"] == "publishing again through a new broker connection" }
+        #expect(lost != nil && again != nil, "the import logged losing its connection and publishing again")
+        #expect(again?["amqp.url"]?.contains(":\(5680 + crashed)/") == false, "it went on through another node: \(again ?? [:])")
+        let restarted = ContinuousClock.now
+        #expect(try await Cluster.run("start-node", "\(crashed)").status == 0, "faults/cluster start-node \(crashed)")
+        let startTook = ContinuousClock.now - restarted
+
+        let worker = fixture.makeWorker()
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await worker.run() }
+            #expect(try await eventually(timeout: .seconds(300)) { try fixture.store.verificationCount() == count }, "every task recorded")
+            #expect(try await eventually(timeout: .seconds(120)) { try await fixture.messageCount(queue) == 0 }, "the queue drains")
+            worker.stop()
+            try await group.waitForAll()
+        }
+        #expect(try fixture.store.verificationCount() == count)
+        let distinct = try await fixture.store.pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(DISTINCT task_id) FROM verifications") }
+        #expect(distinct == count, "one outcome per task")
+        #expect(try await fixture.messageCount(fixture.topology.deadQueue) == 0, "nothing parked")
+        let note = try String(contentsOf: log, encoding: .utf8).split(separator: "\n").first { $0.hasPrefix("note:") }
+        #expect(note != nil, "the import told the operator it reconnected")
+        print("""
+            cluster import failover: \(count) rows imported in \(seconds(importTook)) through a node crash; kill-node \(crashed) (the import's \
+            node) with \(atKill) tasks queued \(seconds(killed - began)) into the run; start-node took \(seconds(startTook)). \(note ?? "")
+              the import's warnings: \(lines.filter { $0["level"] == "warning" }.map { "\($0["ts"] ?? "") \($0["msg"] ?? ""): \($0["amqp.error"] ?? "")" })
+            """)
+        await fixture.cleanUp()
+    }
 }
 
 /// A worker's JSON log lines (`--log-format json`), read for its reconnect timeline.

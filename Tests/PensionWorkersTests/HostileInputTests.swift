@@ -82,7 +82,7 @@ import Testing
         let rejects = fixture.directory.appendingPathComponent("hostile.rejects.csv").path
         let connection = try await fixture.connect("hostile import")
         try await connection.enablePublisherConfirms()
-        let summary = try await RosterImporter(store: fixture.store, connection: connection, topology: fixture.topology, period: fixture.period)
+        let summary = try await RosterImporter(store: fixture.store, publisher: connection, topology: fixture.topology, period: fixture.period)
             .run(path: path.path, rejectsPath: rejects)
         await connection.close()
         #expect(summary.stoppedEarly == nil)

@@ -34,7 +34,7 @@ import Testing
         let rejectsPath = base.directory.appendingPathComponent("requests.rejects.csv").path
         let connection = try await base.connect("reg-import")
         try await connection.enablePublisherConfirms()
-        let importer = RegistrationImporter(store: base.store, connection: connection, topology: base.topology, batchSize: 4)
+        let importer = RegistrationImporter(store: base.store, publisher: connection, topology: base.topology, batchSize: 4)
 
         let first = try await importer.run(path: input.path, rejectsPath: rejectsPath)
         #expect(first.rows == 9)

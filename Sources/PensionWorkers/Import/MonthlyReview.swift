@@ -26,18 +26,18 @@ public struct MonthlyReviewSummary: Sendable, Equatable, Codable {
 /// and skips tasks already recorded for the period: running it twice creates no new work.
 public struct MonthlyReview: Sendable {
     private let store: PensionDatabase
-    private let connection: AMQPConnection
+    private let publisher: any AMQPPublishing
     private let topology: Topology
     private let period: Period
     private let pageSize: Int
     private let window: Int
     private let now: @Sendable () -> Date
 
-    /// `connection` must have publisher confirms enabled.
-    public init(store: PensionDatabase, connection: AMQPConnection, topology: Topology = Topology(), period: Period,
+    /// `publisher` must confirm (a `ReconnectingPublisher`, or a connection with confirms enabled).
+    public init(store: PensionDatabase, publisher: any AMQPPublishing, topology: Topology = Topology(), period: Period,
                 pageSize: Int = 2000, window: Int = 4, now: @escaping @Sendable () -> Date = Date.init) {
         self.store = store
-        self.connection = connection
+        self.publisher = publisher
         self.topology = topology
         self.period = period
         self.pageSize = pageSize
@@ -73,8 +73,8 @@ public struct MonthlyReview: Sendable {
                     inFlight -= 1
                 }
                 if !messages.isEmpty {
-                    group.addTask { [connection] in
-                        try await connection.publish(messages)
+                    group.addTask { [publisher] in
+                        try await publisher.publish(messages)
                         return messages.count
                     }
                     inFlight += 1

@@ -35,16 +35,16 @@ public struct RegistrationImportSummary: Sendable, Equatable, Codable {
 /// (`RegisterTask.taskID(for:)`), so importing a file twice creates no new work.
 public struct RegistrationImporter: Sendable {
     private let store: PensionDatabase
-    private let connection: AMQPConnection
+    private let publisher: any AMQPPublishing
     private let topology: Topology
     private let batchSize: Int
     private let now: @Sendable () -> Date
 
-    /// `connection` must have publisher confirms enabled.
-    public init(store: PensionDatabase, connection: AMQPConnection, topology: Topology = Topology(), batchSize: Int = 1000,
+    /// `publisher` must confirm (a `ReconnectingPublisher`, or a connection with confirms enabled).
+    public init(store: PensionDatabase, publisher: any AMQPPublishing, topology: Topology = Topology(), batchSize: Int = 1000,
                 now: @escaping @Sendable () -> Date = Date.init) {
         self.store = store
-        self.connection = connection
+        self.publisher = publisher
         self.topology = topology
         self.batchSize = batchSize
         self.now = now
@@ -89,7 +89,7 @@ public struct RegistrationImporter: Sendable {
             summary.alreadyDone += done.count
             let messages = tasks.filter { !done.contains($0.task.taskID) }.map { RegisterTask.message($0.task, province: $0.province, topology: topology) }
             if !messages.isEmpty {
-                try await connection.publish(messages)
+                try await publisher.publish(messages)
                 summary.published += messages.count
             }
             progress(summary.rows)

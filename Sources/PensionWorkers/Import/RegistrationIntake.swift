@@ -27,8 +27,8 @@ public struct RegistrationIntake: Sendable {
         self.now = now
     }
 
-    /// Validates `body` and, when usable, publishes its task on `connection` (confirms enabled).
-    public func submit(_ body: [UInt8], on connection: AMQPConnection) async throws -> Result {
+    /// Validates `body` and, when usable, publishes its task through `publisher` (confirms enabled).
+    public func submit(_ body: [UInt8], on publisher: any AMQPPublishing) async throws -> Result {
         let request: RegistrationRequest
         switch RegistrationRequest.decodeJSON(body) {
         case .success(let decoded): request = decoded
@@ -41,7 +41,7 @@ public struct RegistrationIntake: Sendable {
         if try await store.recordedTaskIDs([task.taskID]).contains(task.taskID) {
             return .accepted(taskID: task.taskID, alreadyDecided: true)
         }
-        try await connection.publish(RegisterTask.message(task, province: row.provinceCode, topology: topology))
+        try await publisher.publish([RegisterTask.message(task, province: row.provinceCode, topology: topology)])
         return .accepted(taskID: task.taskID, alreadyDecided: false)
     }
 }

@@ -41,18 +41,18 @@ public struct RosterImportSummary: Sendable, Equatable, Codable {
 /// period: importing the same roster twice creates no new work.
 public struct RosterImporter: Sendable {
     private let store: PensionDatabase
-    private let connection: AMQPConnection
+    private let publisher: any AMQPPublishing
     private let topology: Topology
     private let period: Period
     private let batchSize: Int
     private let window: Int
     private let now: @Sendable () -> Date
 
-    /// `connection` must have publisher confirms enabled.
-    public init(store: PensionDatabase, connection: AMQPConnection, topology: Topology = Topology(), period: Period,
+    /// `publisher` must confirm (a `ReconnectingPublisher`, or a connection with confirms enabled).
+    public init(store: PensionDatabase, publisher: any AMQPPublishing, topology: Topology = Topology(), period: Period,
                 batchSize: Int = 1000, window: Int = 4, now: @escaping @Sendable () -> Date = Date.init) {
         self.store = store
-        self.connection = connection
+        self.publisher = publisher
         self.topology = topology
         self.period = period
         self.batchSize = batchSize
@@ -95,8 +95,8 @@ public struct RosterImporter: Sendable {
                     inFlight -= 1
                 }
                 if !messages.isEmpty {
-                    group.addTask { [connection] in
-                        try await connection.publish(messages)
+                    group.addTask { [publisher] in
+                        try await publisher.publish(messages)
                         return messages.count
                     }
                     inFlight += 1

@@ -23,17 +23,17 @@ public struct OutreachPlanSummary: Sendable, Equatable, Codable {
 /// and the follow-ups of the same period never double the work, and running the plan twice neither.
 public struct OutreachPlan: Sendable {
     private let store: PensionDatabase
-    private let connection: AMQPConnection
+    private let publisher: any AMQPPublishing
     private let topology: Topology
     private let period: Period
     private let pageSize: Int
     private let now: @Sendable () -> Date
 
-    /// `connection` must have publisher confirms enabled.
-    public init(store: PensionDatabase, connection: AMQPConnection, topology: Topology = Topology(), period: Period,
+    /// `publisher` must confirm (a `ReconnectingPublisher`, or a connection with confirms enabled).
+    public init(store: PensionDatabase, publisher: any AMQPPublishing, topology: Topology = Topology(), period: Period,
                 pageSize: Int = 2000, now: @escaping @Sendable () -> Date = Date.init) {
         self.store = store
-        self.connection = connection
+        self.publisher = publisher
         self.topology = topology
         self.period = period
         self.pageSize = pageSize
@@ -57,7 +57,7 @@ public struct OutreachPlan: Sendable {
             let done = try await store.recordedTaskIDs(tasks.map(\.taskID))
             summary.alreadyDone += done.count
             let messages = tasks.filter { !done.contains($0.taskID) }.map { Self.message($0, topology: topology) }
-            if !messages.isEmpty { try await connection.publish(messages) }
+            if !messages.isEmpty { try await publisher.publish(messages) }
             summary.published += messages.count
             if page.count < pageSize { break }
         }
