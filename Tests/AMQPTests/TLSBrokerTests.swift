@@ -65,6 +65,27 @@ struct TLSBrokerTests {
         #expect(ContinuousClock.now - started < .seconds(5), "a refused handshake fails at once, not by timeout")
     }
 
+    @Test func aCertificateThatDoesNotNameTheHostFailsHostnameVerification() async throws {
+        // The node also listens on 127.0.0.2, a loopback address its certificate does not name
+        // (it names localhost and 127.0.0.1): the right CA, the wrong name.
+        let base = try Self.variable("PENSIONPAY_TLS_AMQPS_URL")
+        let renamed = base.replacingOccurrences(of: "@localhost:", with: "@127.0.0.2:").replacingOccurrences(of: "@127.0.0.1:", with: "@127.0.0.2:")
+        let url = try AMQPURL(renamed + (renamed.contains("?") ? "&" : "?") + "connection_timeout=5")
+        #expect(url.host == "127.0.0.2" && url.verifyPeer)
+        await #expect {
+            _ = try await AMQPConnection.connect(url, name: "tls-tests-wrong-host", logger: BrokerFixture.logger)
+        } throws: { error in
+            guard let error = error as? AMQPError else { return false }
+            print("wrong host: \(error)")
+            return error.code == .connectFailed && error.message.contains("does not name 127.0.0.2")
+        }
+        // The same address without verification connects: it is the name that was refused.
+        let unverified = try AMQPURL(renamed.split(separator: "?", maxSplits: 1)[0] + "?verify=verify_none")
+        let connection = try await AMQPConnection.connect(unverified, name: "tls-tests-wrong-host-unverified", logger: BrokerFixture.logger)
+        #expect(await connection.isOpen)
+        await connection.close()
+    }
+
     @Test func turningVerificationOffConnectsDespiteAnUnknownCA() async throws {
         let url = try Self.amqps("cacertfile=\(Self.variable("PENSIONPAY_TLS_WRONG_CA"))&verify=verify_none")
         let connection = try await AMQPConnection.connect(url, name: "tls-tests-verify-none", logger: BrokerFixture.logger)
