@@ -19,6 +19,9 @@ extension PensionDatabase {
         migrator.registerMigration("v5-progress-index") { db in
             try db.execute(sql: schemaV5ProgressIndex)
         }
+        migrator.registerMigration("v6-verifications-append-only") { db in
+            try db.execute(sql: schemaV6VerificationsAppendOnly)
+        }
         return migrator
     }()
 
@@ -38,6 +41,32 @@ extension PensionDatabase {
         DROP INDEX beneficiaries_report;
         CREATE INDEX beneficiaries_progress
             ON beneficiaries (province_code, commune_code, last_verified_period, last_outcome, status, payment_method);
+        """
+
+    /// Version 6: `verifications` loses its unique index on `task_id`. The `task_log` insert in the
+    /// same transaction is already the once-per-task check (an outcome row is only written when it
+    /// added a row), so the index cost one random B-tree insertion per task and protected nothing;
+    /// no query looks an outcome up by task id. Rows are now appended in rowid order. Same columns
+    /// in the same order. On a national file (≈ 3.4 M outcomes a month) the copy takes a minute or
+    /// two, once, at the first open after the upgrade.
+    static let schemaV6VerificationsAppendOnly = """
+        CREATE TABLE verifications_v6 (
+            task_id TEXT NOT NULL CHECK (length(task_id) > 0),
+            national_id TEXT NOT NULL,
+            period TEXT NOT NULL CHECK (period GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]'),
+            outcome TEXT NOT NULL CHECK (outcome IN ('verified', 'mismatch', 'not_found', 'deceased', 'invalid')),
+            mismatch_fields TEXT,
+            warnings TEXT CHECK (warnings IS NULL OR json_valid(warnings)),
+            detail TEXT,
+            attempt INTEGER NOT NULL CHECK (attempt >= 0),
+            worker TEXT,
+            recorded_at TEXT NOT NULL,
+            CHECK (outcome = 'mismatch' OR mismatch_fields IS NULL)
+        );
+        INSERT INTO verifications_v6 SELECT * FROM verifications ORDER BY recorded_at, task_id;
+        DROP TABLE verifications;
+        ALTER TABLE verifications_v6 RENAME TO verifications;
+        CREATE INDEX verifications_by_beneficiary ON verifications (national_id, period);
         """
 
     /// Version 1. Invariants live here (NOT NULL, UNIQUE, CHECK), so no code path can store nonsense.

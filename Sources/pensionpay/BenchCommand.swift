@@ -311,9 +311,12 @@ struct BenchCommand: AsyncParsableCommand {
 /// Figures about a child process from /proc (Linux).
 enum ProcessStats {
     /// Peak resident set size (VmHWM) in KiB, or 0.
-    static func peakRSSKiB(_ pid: Int32) -> Int {
+    static func peakRSSKiB(_ pid: Int32) -> Int { statusKiB(pid, "VmHWM") }
+
+    /// A KiB field of /proc/PID/status (VmHWM, RssAnon, RssFile …), or 0.
+    static func statusKiB(_ pid: Int32, _ field: String) -> Int {
         guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8) else { return 0 }
-        for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+        for line in status.split(separator: "\n") where line.hasPrefix(field + ":") {
             return Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "0") ?? 0
         }
         return 0

@@ -40,6 +40,10 @@ enum BenchSupport {
 final class WorkerFleet {
     let processes: [Process]
     private(set) var peaks: [Int]
+    /// The largest anonymous (heap and stack) resident size seen per worker, in KiB. The rest of
+    /// the RSS is file-backed: mostly the code of this executable and of the Swift and Foundation
+    /// libraries, which every process on the host shares.
+    private(set) var anonPeaks: [Int]
 
     /// Starts `count` processes; `arguments(k)` gives the command line of the k-th.
     init(count: Int, url: AMQPEndpoints, arguments: (Int) -> [String]) throws {
@@ -54,6 +58,7 @@ final class WorkerFleet {
             return process
         }
         peaks = [Int](repeating: 0, count: count)
+        anonPeaks = peaks
     }
 
     /// Polls `progress` every 50 ms until it reaches `target` or `timeout` seconds pass; returns its last value.
@@ -71,8 +76,10 @@ final class WorkerFleet {
     /// User + system CPU seconds of all workers so far.
     var cpuSeconds: Double { processes.map { ProcessStats.cpuSeconds($0.processIdentifier) }.reduce(0, +) }
 
-    /// Peak RSS of each worker, formatted.
-    var peaksDescription: String { peaks.map { String(format: "%.1f MiB", Double($0) / 1024) }.joined(separator: ", ") }
+    /// Peak RSS of each worker with its largest anonymous part, formatted.
+    var peaksDescription: String {
+        zip(peaks, anonPeaks).map { String(format: "%.1f MiB (anon %.1f)", Double($0) / 1024, Double($1) / 1024) }.joined(separator: ", ")
+    }
 
     /// SIGTERM to every worker, then waits for them to drain and exit.
     func stop() {
@@ -82,6 +89,9 @@ final class WorkerFleet {
     }
 
     private func samplePeaks() {
-        for (k, process) in processes.enumerated() { peaks[k] = max(peaks[k], ProcessStats.peakRSSKiB(process.processIdentifier)) }
+        for (k, process) in processes.enumerated() {
+            peaks[k] = max(peaks[k], ProcessStats.peakRSSKiB(process.processIdentifier))
+            anonPeaks[k] = max(anonPeaks[k], ProcessStats.statusKiB(process.processIdentifier, "RssAnon"))
+        }
     }
 }

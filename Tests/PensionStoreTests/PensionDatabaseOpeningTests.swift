@@ -102,6 +102,40 @@ import Testing
         #expect(try pool.read { try $0.tableExists("t") })
     }
 
+    /// v6 rebuilds `verifications` without the unique index on `task_id`: a file written at v5
+    /// keeps every outcome, and `task_log` stays the once-per-task check.
+    @Test func version6KeepsTheOutcomesOfAVersion5File() throws {
+        let dir = try TemporaryDirectory()
+        let path = dir.path("node.sqlite")
+        try DatabaseFile.createIfMissing(path: path)
+        do {
+            let pool = try DatabasePool(path: path, configuration: PensionDatabase.configuration())
+            try PensionDatabase.schemaMigrator.migrate(pool, upTo: "v5-progress-index")
+            try pool.write { db in
+                for i in 0..<3 {
+                    try db.execute(sql: """
+                        INSERT INTO verifications VALUES (?, '079000000001', '2026-0\(i + 1)', 'mismatch', 'sex', '["w"]', 'd', ?, 'w1', ?)
+                        """, arguments: ["task-\(i)", i, "2026-0\(i + 1)-01T00:00:00Z"])
+                }
+            }
+        }
+        let upgraded = try PensionDatabase(path: path)
+        let rows = try upgraded.pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT task_id, period, outcome, mismatch_fields, warnings, detail, attempt, worker FROM verifications ORDER BY rowid")
+        }
+        #expect(rows.map { $0["task_id"] as String } == ["task-0", "task-1", "task-2"])
+        #expect(rows.map { $0["attempt"] as Int } == [0, 1, 2])
+        #expect(rows.allSatisfy { ($0["mismatch_fields"] as String?) == "sex" && ($0["warnings"] as String?) == #"["w"]"# && ($0["worker"] as String?) == "w1" })
+        let indexes = try upgraded.pool.read { db in
+            try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'verifications'")
+        }
+        #expect(indexes == ["verifications_by_beneficiary"], "only the by-beneficiary index is left")
+        // The constraints came along.
+        #expect(throws: DatabaseError.self) {
+            try upgraded.pool.write { try $0.execute(sql: "INSERT INTO verifications VALUES ('t', '079000000001', '2026-01', 'ok', NULL, NULL, NULL, 1, NULL, 'x')") }
+        }
+    }
+
     @Test func persistentMigrationFailureSurfaces() throws {
         let dir = try TemporaryDirectory()
         var migrator = DatabaseMigrator()
