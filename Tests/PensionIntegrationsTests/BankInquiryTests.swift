@@ -19,8 +19,10 @@ import Testing
         let accounts = try SimulatedBankAccounts(csv: Data(csv.utf8))
         let simulator = BankSimulator(bank: accounts, options: RegistrySimulatorOptions(apiKey: "k", faults: faults), logger: RegistryTestSupport.logger)
         return try await simulator.withRunningServer { port in
+            // A generous request timeout: under a loaded CI machine a 2 s one once expired before the
+            // 401 arrived, and the retry of that (transient) timeout made a second request.
             let client = try HTTPBankNameInquiry(options: HTTPBankInquiryOptions(
-                baseURL: "http://127.0.0.1:\(port)", apiKey: apiKey, requestTimeout: .seconds(2), retry: retry,
+                baseURL: "http://127.0.0.1:\(port)", apiKey: apiKey, requestTimeout: .seconds(15), retry: retry,
                 circuitBreaker: .init(failureThreshold: 100, coolDown: .seconds(1))), logger: RegistryTestSupport.logger)
             defer { Task { try? await client.shutdown() } }
             return try await body(client, simulator)
