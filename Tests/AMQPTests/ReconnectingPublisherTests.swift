@@ -61,6 +61,8 @@ import AMQP
             _ = try await ReconnectingPublisher.connect(AMQPEndpoints("amqp://guest:guest@127.0.0.1:1/%2F?connection_timeout=2"),
                                                         name: "amqp-tests-nowhere", logger: BrokerFixture.logger)
         }
-        #expect(ContinuousClock.now - started < .seconds(5))
+        // No retrying for the outage limit (5 minutes): the bound is loose because the test runs
+        // among hundreds of others on a loaded machine (7.5 s was seen for a refused connect).
+        #expect(ContinuousClock.now - started < .seconds(60))
     }
 }
