@@ -43,7 +43,7 @@ import AMQP
         await #expect(throws: AMQPError.self) { try await publisher.publish(Self.messages(0..<10, to: queue)) }
         let took = ContinuousClock.now - started
         #expect(took >= .seconds(1), "retried until the limit, took \(took)")
-        #expect(took < .seconds(10), "then gave up, took \(took)")
+        #expect(took < .seconds(60), "then gave up, took \(took)")   // loose: the machine may be loaded
         #expect(await publisher.statistics.republished == 0, "nothing was confirmed")
         do {
             try await publisher.publish(Self.messages(0..<1, to: queue))
