@@ -6,10 +6,10 @@ import Logging
 /// Every batch is published with confirms. When the connection is lost, or the broker nacks
 /// (a quorum queue without a leader for a moment), the batch's fate is unknown: the publisher
 /// connects again through `AMQPEndpoints` (the next node of the list first) and publishes the
-/// whole batch again, after a back-off while the failures go on. The tasks a producer sends carry deterministic ids that workers
-/// deduplicate, so a message published twice is done once. Batches that share a connection
-/// (the publish window) share the reconnect. A run gives up, with the last error, only after
-/// `outageLimit` without a confirmed batch.
+/// whole batch again, after a back-off while the failures go on. The tasks a producer sends
+/// carry deterministic ids that workers deduplicate, so a message published twice is done once.
+/// Batches that share a connection (the publish window) share the reconnect. A run gives up, with
+/// the last error, only after `outageLimit` without a confirmed batch.
 public actor ReconnectingPublisher: AMQPPublishing {
     private let endpoints: AMQPEndpoints
     private let name: String
