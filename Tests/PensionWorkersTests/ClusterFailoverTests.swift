@@ -158,6 +158,7 @@ struct ClusterFailoverTests {
         #expect(importer.isRunning && atKill < count, "the crash lands mid-import (\(atKill) of \(count) queued)")
 
         #expect(await waitForExit(importer, timeout: .seconds(300)), "the import finishes")
+        if importer.isRunning { importer.terminate() }   // after a failure, leave nothing behind
         let importTook = ContinuousClock.now - began
         #expect(importer.terminationReason == .exit && importer.terminationStatus == 0, "import exits 0")
         let summary = try String(contentsOf: output, encoding: .utf8)
