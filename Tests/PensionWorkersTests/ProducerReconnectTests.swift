@@ -50,20 +50,6 @@ import Testing
     }
 }
 
-extension WorkerFixture {
-    /// A roster CSV of the people of `tasks` (as `seed` put them on record), in the fixture's folder.
-    func writeRoster(of tasks: [VerifyTask]) throws -> URL {
-        let roster = directory.appendingPathComponent("roster.csv")
-        var csv = "national_id,full_name,date_of_birth,sex,province_code\n"
-        for task in tasks {
-            let person = task.beneficiary
-            csv += "\(person.nationalID),\(person.fullName),\(person.dateOfBirth ?? ""),\(person.sex ?? ""),\(person.provinceCode)\n"
-        }
-        try csv.write(to: roster, atomically: true, encoding: .utf8)
-        return roster
-    }
-}
-
 /// Passes batches to a publisher, and before the given batches (1-based) has the broker close
 /// that publisher's connection (`rabbitmqctl close_connection`). That batch and every later one
 /// wait until the close is done, so they meet the dead connection; batches already out may be

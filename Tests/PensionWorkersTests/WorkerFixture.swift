@@ -86,6 +86,18 @@ final class WorkerFixture: Sendable {
         return tasks
     }
 
+    /// A roster CSV of the people of `tasks` (as `seed` put them on record), in the fixture's folder.
+    func writeRoster(of tasks: [VerifyTask]) throws -> URL {
+        let roster = directory.appendingPathComponent("roster.csv")
+        var csv = "national_id,full_name,date_of_birth,sex,province_code\n"
+        for task in tasks {
+            let person = task.beneficiary
+            csv += "\(person.nationalID),\(person.fullName),\(person.dateOfBirth ?? ""),\(person.sex ?? ""),\(person.provinceCode)\n"
+        }
+        try csv.write(to: roster, atomically: true, encoding: .utf8)
+        return roster
+    }
+
     /// Publishes tasks with confirms.
     func publish(_ tasks: [VerifyTask]) async throws {
         try await publishRaw(tasks.map { VerifyTask.message($0, topology: topology) })
