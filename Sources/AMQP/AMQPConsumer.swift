@@ -24,6 +24,11 @@ public final class AMQPConsumer: Sendable {
         try await buffer.take(max: max)
     }
 
+    /// How many deliveries have arrived and wait to be taken (a snapshot: more may arrive at once).
+    public var readyCount: Int {
+        buffer.readyCount
+    }
+
     /// Ends the batches locally, at once and without I/O (for a signal handler): `next` returns
     /// what is already buffered, then an empty array. Close the connection afterwards; whatever
     /// was not acked goes back to the queue.
@@ -62,6 +67,10 @@ public final class AMQPConsumer: Sendable {
                 return state.waiter
             }
             waiter?.resume()
+        }
+
+        var readyCount: Int {
+            state.withLock { $0.ready.count }
         }
 
         func take(max: Int) async throws -> [AMQPDelivery] {

@@ -21,4 +21,14 @@ public protocol TaskHandler: Sendable {
     /// number of `deliveries[i]`. Throwing means nothing was committed: the runtime keeps the
     /// deliveries unacked and tries the whole batch again later.
     func process(_ deliveries: [AMQPDelivery], attempts: [Int]) async throws -> [TaskDisposition]
+
+    /// Whether the runtime may start the next batch while this one is still being processed
+    /// (its acks stay in order). Only for handlers whose effects are idempotent inside their own
+    /// commit, since two batches then check "already done?" before either has committed.
+    var overlapsBatches: Bool { get }
+}
+
+extension TaskHandler {
+    /// One batch at a time, unless a handler says otherwise.
+    public var overlapsBatches: Bool { false }
 }

@@ -136,18 +136,52 @@ public final class TaskWorker<Handler: TaskHandler>: Service {
         metrics.lastBrokerContact.record(Date().timeIntervalSince1970)
         logger.info("consuming", metadata: ["amqp.queue": "\(queue)", "amqp.url": "\(consumerConnection.url)", "amqp.prefetch": "\(options.prefetch)"])
 
+        // With an overlapping handler, the next batch is decoded, checked and looked up while the
+        // one before it commits; acks still go out in delivery order, each after its own commit.
+        var inFlight: InFlightBatch?
+        defer { inFlight?.work.cancel() }
         while true {
+            if let current = inFlight, consumer.readyCount < max(options.maxBatch / 2, 1) {
+                // Too little has arrived to be worth a batch of its own: finish the one in hand first,
+                // so the last batch of a burst is acked without waiting for the next delivery.
+                inFlight = nil
+                try await settle(current, queue: queue, consumer: consumerConnection, publisher: publisher)
+            }
             let batch = try await consumer.next(max: options.maxBatch)
-            if batch.isEmpty { return }   // stopped: everything taken was acked
-            try await handle(batch, queue: queue, consumer: consumerConnection, publisher: publisher)
+            if batch.isEmpty {
+                // Stopped: settle what is in hand; everything taken is then acked.
+                if let current = inFlight {
+                    inFlight = nil
+                    try await settle(current, queue: queue, consumer: consumerConnection, publisher: publisher)
+                }
+                return
+            }
+            let started = ContinuousClock.now
+            let attempts = batch.map(TaskHeaders.attempt(of:))
+            let next = InFlightBatch(deliveries: batch, attempts: attempts, started: started,
+                                     work: Task { try await self.record(batch, attempts: attempts) })
+            if let current = inFlight {
+                inFlight = next
+                try await settle(current, queue: queue, consumer: consumerConnection, publisher: publisher)
+            } else if handler.overlapsBatches {
+                inFlight = next
+            } else {
+                try await settle(next, queue: queue, consumer: consumerConnection, publisher: publisher)
+            }
         }
     }
 
-    private func handle(_ batch: [AMQPDelivery], queue: String, consumer: AMQPConnection, publisher: AMQPConnection) async throws {
-        let started = ContinuousClock.now
-        metrics.inFlight.record(batch.count)
-        defer { metrics.inFlight.record(0) }
-        let attempts = batch.map(TaskHeaders.attempt(of:))
+    /// A batch handed to the handler whose deliveries are not acked yet.
+    private struct InFlightBatch {
+        let deliveries: [AMQPDelivery]
+        let attempts: [Int]
+        let started: ContinuousClock.Instant
+        let work: Task<[TaskDisposition], any Error>
+    }
+
+    /// Runs the handler until the batch is committed; store failures are retried with back-off,
+    /// since nothing of the batch is stored then. Throws only when stopping or cancelled.
+    private func record(_ batch: [AMQPDelivery], attempts: [Int]) async throws -> [TaskDisposition] {
         var dispositions: [TaskDisposition]?
         var storeFailures = 0
         while dispositions == nil {
@@ -170,6 +204,15 @@ public final class TaskWorker<Handler: TaskHandler>: Service {
         guard let dispositions, dispositions.count == batch.count else {
             preconditionFailure("handler returned \(dispositions?.count ?? -1) dispositions for \(batch.count) deliveries")
         }
+        return dispositions
+    }
+
+    /// Waits for a batch's commit, sends its retries and parked tasks (confirmed), then acks it.
+    private func settle(_ inFlight: InFlightBatch, queue: String, consumer: AMQPConnection, publisher: AMQPConnection) async throws {
+        let batch = inFlight.deliveries, attempts = inFlight.attempts, started = inFlight.started
+        metrics.inFlight.record(batch.count)
+        defer { metrics.inFlight.record(0) }
+        let dispositions = try await inFlight.work.value
 
         var republish: [AMQPOutgoingMessage] = []
         var retried = 0, parked = 0

@@ -3,7 +3,7 @@ import AMQP
 /// Settings of a worker process.
 public struct WorkerOptions: Sendable {
     /// Unacked deliveries the broker may send ahead (bounds memory).
-    public var prefetch: UInt16 = 1000
+    public var prefetch: UInt16 = 1500
     /// Most deliveries handled and committed together (group commit).
     public var maxBatch: Int = 500
     /// Name shown in the broker's connection list and in park headers.
@@ -16,7 +16,7 @@ public struct WorkerOptions: Sendable {
     public var topology = Topology()
 
     /// Creates options with defaults.
-    public init(name: String, prefetch: UInt16 = 1000, maxBatch: Int = 500, topology: Topology = Topology()) {
+    public init(name: String, prefetch: UInt16 = 1500, maxBatch: Int = 500, topology: Topology = Topology()) {
         self.name = name
         self.prefetch = prefetch
         self.maxBatch = maxBatch

@@ -214,7 +214,7 @@ struct BenchCommand: AsyncParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Option(help: "How many tasks.") var tasks = 20_000
         @Option(help: "Worker processes.") var workers = 1
-        @Option(help: "Prefetch per worker.") var prefetch: UInt16 = 1000
+        @Option(help: "Prefetch per worker (the verify worker's default).") var prefetch: UInt16 = 1500
         @Option(help: "Group-commit batch per worker.") var batch = 500
         @Option(help: "Give up after this many seconds.") var timeout = 600.0
         @Flag(help: "Workers use the HTTP registry client against `pensionpay simulate registry` on loopback instead of the embedded extract.")

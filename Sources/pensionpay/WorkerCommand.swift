@@ -21,7 +21,7 @@ struct WorkerCommand: AsyncParsableCommand {
         @OptionGroup var global: GlobalOptions
         @OptionGroup var registry: RegistryOptions
         @Option(help: "Name shown on the broker and in parked messages (default: verify@HOST:PID).") var name: String?
-        @Option(help: "Unacked deliveries in flight (bounds memory).") var prefetch: UInt16 = 1000
+        @Option(help: "Unacked deliveries in flight (bounds memory). Three batches' worth lets the next batch be ready while one commits.") var prefetch: UInt16 = 1500
         @Option(help: "Deliveries committed per transaction (group commit).") var batch = 500
         @OptionGroup var topologyOptions: TopologyOptions
         @Option(help: "Use the HTTP population registry at this base URL instead of the embedded extract (env PENSIONPAY_REGISTRY_URL).")

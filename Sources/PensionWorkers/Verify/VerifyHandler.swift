@@ -30,6 +30,11 @@ public struct VerifyHandler: TaskHandler {
         self.now = now
     }
 
+    /// Verify batches overlap: the task-log insert inside ``PensionDatabase/recordVerifications(_:at:)``
+    /// is the once-per-task check, so a task in two overlapping batches (a producer's republished
+    /// copy) is recorded by whichever commits first and is a duplicate for the other.
+    public var overlapsBatches: Bool { true }
+
     public func process(_ deliveries: [AMQPDelivery], attempts: [Int]) async throws -> [TaskDisposition] {
         let started = ContinuousClock.now
         var dispositions = [TaskDisposition](repeating: .completed, count: deliveries.count)
