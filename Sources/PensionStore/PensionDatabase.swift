@@ -39,6 +39,7 @@ public final class PensionDatabase: Sendable {
             try db.execute(sql: "PRAGMA synchronous = FULL")
             // After a restart of the log (see checkpointWAL()), the -wal file is cut back to this.
             try db.execute(sql: "PRAGMA journal_size_limit = \(Self.walSizeLimit)")
+            try db.execute(sql: "PRAGMA wal_autocheckpoint = \(Self.automaticCheckpointPages)")
         }
         return config
     }

@@ -53,4 +53,55 @@ import Testing
         stop.store(true, ordering: .relaxed)
         #expect(reads.load(ordering: .relaxed) > 0)
     }
+
+    /// The worker's backfill connection copies the log into the database without the writer, and
+    /// the commit after a complete backfill writes at the start of the log again.
+    @Test func theBackfillCopiesTheLogAndTheNextCommitRestartsIt() async throws {
+        let dir = try TemporaryDirectory()
+        let db = try PensionDatabase(path: dir.path("node.sqlite"))
+        let backfill = try db.openWALBackfill()
+        defer { try? backfill.close() }
+        for batch in 0..<4 {
+            _ = try await db.upsertBeneficiaries((0..<500).map { Fixtures.beneficiary(batch * 500 + $0) }, at: Fixtures.now)
+        }
+        let first = try await backfill.run()
+        #expect(first.frames > 50)   // below wal_autocheckpoint: nobody had copied the log yet
+        #expect(first.completed && first.checkpointed == first.frames)
+
+        _ = try await db.upsertBeneficiaries([Fixtures.beneficiary(999_999)], at: Fixtures.now)
+        let second = try await backfill.run()
+        #expect(second.frames < 20)
+        #expect(second.completed)
+        let count = try await db.pool.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM beneficiaries") }
+        #expect(count == 2_001)
+    }
+
+    /// A reader on an old snapshot keeps part of the log from being copied; the backfill copies what
+    /// it may and returns at once instead of waiting (the busy timeout is 10 s).
+    @Test func theBackfillDoesNotWaitForReaders() async throws {
+        let dir = try TemporaryDirectory()
+        let db = try PensionDatabase(path: dir.path("node.sqlite"))
+        let backfill = try db.openWALBackfill()
+        defer { try? backfill.close() }
+        _ = try await db.upsertBeneficiaries((0..<500).map { Fixtures.beneficiary($0) }, at: Fixtures.now)
+
+        let holding = DispatchSemaphore(value: 0), release = DispatchSemaphore(value: 0)
+        let reader = Thread {
+            _ = try? db.pool.read { db in
+                _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM beneficiaries")
+                holding.signal()
+                release.wait()
+            }
+        }
+        reader.start()
+        holding.wait()
+        defer { release.signal() }
+        _ = try await db.upsertBeneficiaries((500..<1_000).map { Fixtures.beneficiary($0) }, at: Fixtures.now)
+
+        let started = ContinuousClock.now
+        let result = try await backfill.run()
+        #expect(ContinuousClock.now - started < .seconds(2))
+        #expect(!result.completed)
+        #expect(result.checkpointed < result.frames)
+    }
 }
