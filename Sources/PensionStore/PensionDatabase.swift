@@ -27,6 +27,9 @@ public final class PensionDatabase: Sendable {
         try Self.migrate(pool)
     }
 
+    /// The page cache of each pool reader connection, in KiB (SQLite's default is 2,000).
+    static let readerCacheKiB = 512
+
     static func configuration() -> Configuration {
         var config = Configuration()
         config.label = "PensionDatabase"
@@ -40,6 +43,12 @@ public final class PensionDatabase: Sendable {
             // After a restart of the log (see checkpointWAL()), the -wal file is cut back to this.
             try db.execute(sql: "PRAGMA journal_size_limit = \(Self.walSizeLimit)")
             try db.execute(sql: "PRAGMA wal_autocheckpoint = \(Self.automaticCheckpointPages)")
+            if db.configuration.readonly {
+                // Pool readers look up scattered rows (task ids, beneficiaries of a batch) in a file far
+                // larger than any cache, or scan it once (reports): SQLite's default 2 MiB per reader
+                // buys them little and counts against a worker's memory budget.
+                try db.execute(sql: "PRAGMA cache_size = -\(Self.readerCacheKiB)")
+            }
         }
         return config
     }

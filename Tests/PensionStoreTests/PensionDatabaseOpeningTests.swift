@@ -50,6 +50,20 @@ import Testing
         #expect(busyTimeout == 10_000)
     }
 
+    /// The writer checkpoints by itself only past 10,000 pages (workers copy the log back in the
+    /// background) and keeps SQLite's default cache; readers get a small cache.
+    @Test func checkpointThresholdAndCacheSizes() throws {
+        let dir = try TemporaryDirectory()
+        let db = try PensionDatabase(path: dir.path("node.sqlite"))
+        let (autocheckpoint, writerCache) = try db.pool.write { db in
+            (try Int.fetchOne(db, sql: "PRAGMA wal_autocheckpoint"), try Int.fetchOne(db, sql: "PRAGMA cache_size"))
+        }
+        let readerCache = try db.pool.read { db in try Int.fetchOne(db, sql: "PRAGMA cache_size") }
+        #expect(autocheckpoint == PensionDatabase.automaticCheckpointPages)
+        #expect(writerCache == -2000)
+        #expect(readerCache == -PensionDatabase.readerCacheKiB)
+    }
+
     @Test func reopeningKeepsDataAndMigratesOnce() throws {
         let dir = try TemporaryDirectory()
         let path = dir.path("node.sqlite")
