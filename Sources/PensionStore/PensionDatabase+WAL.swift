@@ -19,12 +19,6 @@ extension PensionDatabase {
     /// The largest WAL file SQLite leaves behind once the log restarts (`journal_size_limit`).
     public static let walSizeLimit = 64 * 1_048_576
 
-    /// The log size, in pages, past which a committing connection checkpoints by itself
-    /// (`wal_autocheckpoint`; SQLite's default is 1,000). Raised so that in worker processes, whose
-    /// ``WALBackfill`` checkpoints in the background, the commits seldom do; processes without one
-    /// (`import`, `review`) still keep the log bounded at about 40 MiB between checkpoints.
-    public static let automaticCheckpointPages = 10_000
-
     /// Size of the `-wal` file in bytes (0 when there is none).
     public func walFileSize() -> Int {
         (try? FileManager.default.attributesOfItem(atPath: pool.path + "-wal")[.size] as? Int) ?? 0
@@ -44,56 +38,6 @@ extension PensionDatabase {
             let row = try Row.fetchOne(db, sql: "PRAGMA wal_checkpoint(RESTART)")
             return WALCheckpoint(completed: (row?[0] as Int?) == 0, frames: row?[1] ?? 0, checkpointed: row?[2] ?? 0)
         }
-    }
-}
-
-extension PensionDatabase {
-    /// Opens a second connection of this process to the database, for ``WALBackfill/run()`` only.
-    public func openWALBackfill() throws -> WALBackfill {
-        WALBackfill(queue: try DatabaseQueue(path: pool.path, configuration: Self.configuration()))
-    }
-}
-
-/// Copies committed WAL frames back into the database file from a connection of its own
-/// (`PRAGMA wal_checkpoint(PASSIVE)`), so that the writer does not do it inside its commits.
-///
-/// Why: SQLite's automatic checkpoint runs in the committing connection, right after the commit
-/// that took the log past `wal_autocheckpoint` pages. A verify batch of 500 writes about 900 pages
-/// (≈ 3.7 MB of log, from the worker's write counters), so with the default of 1,000 nearly every
-/// commit was followed by a checkpoint of the whole log — a database-file fsync and each page
-/// written twice — while the worker's deliveries waited. A
-/// passive checkpoint never waits for readers or the writer; once it has copied the whole log, the
-/// next write transaction starts the log from its beginning again, so the writer's own (fallback)
-/// checkpoint at ``PensionDatabase/automaticCheckpointPages`` seldom runs.
-public final class WALBackfill: Sendable {
-    private let queue: DatabaseQueue
-
-    init(queue: DatabaseQueue) {
-        self.queue = queue
-    }
-
-    /// One passive checkpoint. `lockBusy` when another connection was checkpointing.
-    public func run() throws -> WALCheckpoint {
-        try queue.inDatabase { db in
-            // SQLITE_BUSY (another checkpointer) comes back as an error, not as a result row.
-            do {
-                let row = try Row.fetchOne(db, sql: "PRAGMA wal_checkpoint(PASSIVE)")
-                return WALCheckpoint(completed: (row?[0] as Int?) == 0 && (row?[1] as Int?) == (row?[2] as Int?),
-                                     frames: row?[1] ?? 0, checkpointed: row?[2] ?? 0)
-            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
-                return WALCheckpoint(completed: false, frames: -1, checkpointed: 0)
-            }
-        }
-    }
-
-    /// See ``run()``: on the store's own threads.
-    public func run() async throws -> WALCheckpoint {
-        try await StoreExecutor.run { try self.run() }
-    }
-
-    /// Closes the connection.
-    public func close() throws {
-        try queue.close()
     }
 }
 

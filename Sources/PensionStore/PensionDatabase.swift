@@ -42,7 +42,6 @@ public final class PensionDatabase: Sendable {
             try db.execute(sql: "PRAGMA synchronous = FULL")
             // After a restart of the log (see checkpointWAL()), the -wal file is cut back to this.
             try db.execute(sql: "PRAGMA journal_size_limit = \(Self.walSizeLimit)")
-            try db.execute(sql: "PRAGMA wal_autocheckpoint = \(Self.automaticCheckpointPages)")
             if db.configuration.readonly {
                 // Pool readers look up scattered rows (task ids, beneficiaries of a batch) in a file far
                 // larger than any cache, or scan it once (reports): SQLite's default 2 MiB per reader

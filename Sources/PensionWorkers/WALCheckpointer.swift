@@ -3,68 +3,33 @@ import Metrics
 import PensionStore
 import ServiceLifecycle
 
-/// Keeps the database's WAL file bounded while worker processes read and write it without pause,
-/// and copies the log back into the database outside the worker's commits.
+/// Keeps the database's WAL file bounded while worker processes read and write it without pause.
 ///
-/// - Every `backfillInterval` (250 ms) a passive checkpoint on a connection of its own
-///   (``WALBackfill``), so the committing connection seldom has to checkpoint by itself.
-/// - Every `interval` (2 s) it looks at the size of the `-wal` file; past `threshold` it runs a
-///   RESTART checkpoint (``PensionDatabase/checkpointWAL()``), so the next commit starts the log from
-///   its beginning and SQLite cuts the file back to ``PensionDatabase/walSizeLimit``.
-///
-/// One per worker process: several on one file only means the first to get the checkpoint lock
-/// does the work.
+/// Every `interval` (2 s) it looks at the size of the `-wal` file; past `threshold` it runs a RESTART
+/// checkpoint (``PensionDatabase/checkpointWAL()``), so the next commit starts the log from its
+/// beginning and SQLite cuts the file back to ``PensionDatabase/walSizeLimit``. One per worker
+/// process: several on one file only means the first to see a large log restarts it.
 public struct WALCheckpointer: Service {
     private let store: PensionDatabase
     private let interval: Duration
-    private let backfillInterval: Duration?
     private let threshold: Int
     private let lockAttempts = 40
     private let logger: Logger
     private let walGauge = Gauge(label: "pensionpay_database_wal_bytes")
 
-    /// Creates a checkpointer; `threshold` is in bytes (default: 256 MiB); `backfillInterval` nil
-    /// leaves copying the log back to SQLite's automatic checkpoint.
-    public init(store: PensionDatabase, interval: Duration = .seconds(2), threshold: Int = 256 * 1_048_576,
-                backfillInterval: Duration? = .milliseconds(250), logger: Logger) {
+    /// Creates a checkpointer; `threshold` is in bytes (default: 256 MiB).
+    public init(store: PensionDatabase, interval: Duration = .seconds(2), threshold: Int = 256 * 1_048_576, logger: Logger) {
         self.store = store
         self.interval = interval
-        self.backfillInterval = backfillInterval
         self.threshold = threshold
         self.logger = logger
     }
 
     /// Checks and checkpoints until graceful shutdown or cancellation.
     public func run() async throws {
-        var backfill: WALBackfill?
-        if backfillInterval != nil {
-            do {
-                backfill = try store.openWALBackfill()
-            } catch {
-                logger.warning("cannot open the WAL backfill connection; commits will checkpoint by themselves", metadata: ["error": "\(error)"])
-            }
-        }
-        defer { try? backfill?.close() }
-        var failing = false
-        var lastLook: ContinuousClock.Instant?
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
-            if let backfill {
-                do {
-                    _ = try await backfill.run()
-                    failing = false
-                } catch {
-                    // Not urgent (the writer's own checkpoint takes over), but say so once per spell.
-                    if !failing {
-                        logger.warning("WAL backfill failed; trying again", metadata: ["error": "\(error)"])
-                    }
-                    failing = true
-                }
-            }
-            if lastLook.map({ ContinuousClock.now - $0 >= interval }) ?? true {
-                await checkOnce()
-                lastLook = ContinuousClock.now
-            }
-            try? await Task.sleep(for: backfill == nil ? interval : backfillInterval ?? interval)
+            await checkOnce()
+            try? await Task.sleep(for: interval)
         }
     }
 

@@ -50,8 +50,7 @@ import Testing
         #expect(busyTimeout == 10_000)
     }
 
-    /// The writer checkpoints by itself only past 10,000 pages (workers copy the log back in the
-    /// background) and keeps SQLite's default cache; readers get a small cache.
+    /// The writer keeps SQLite's default cache and automatic checkpoint; readers get a small cache.
     @Test func checkpointThresholdAndCacheSizes() throws {
         let dir = try TemporaryDirectory()
         let db = try PensionDatabase(path: dir.path("node.sqlite"))
@@ -59,7 +58,7 @@ import Testing
             (try Int.fetchOne(db, sql: "PRAGMA wal_autocheckpoint"), try Int.fetchOne(db, sql: "PRAGMA cache_size"))
         }
         let readerCache = try db.pool.read { db in try Int.fetchOne(db, sql: "PRAGMA cache_size") }
-        #expect(autocheckpoint == PensionDatabase.automaticCheckpointPages)
+        #expect(autocheckpoint == 1_000)
         #expect(writerCache == -2000)
         #expect(readerCache == -PensionDatabase.readerCacheKiB)
     }

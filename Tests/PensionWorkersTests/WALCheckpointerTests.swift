@@ -27,33 +27,4 @@ import Testing
         let result = try #require(await eager.checkOnce())
         #expect(result.completed && result.frames > 0 && result.checkpointed == result.frames)
     }
-
-    /// Running, the checkpointer copies the log back in the background (below the writer's own
-    /// checkpoint threshold), so the next commits write at the start of the log again and the
-    /// file does not grow. (Looking at the log with a checkpoint would copy it itself: the test only
-    /// reads the file's size.)
-    @Test func copiesTheLogBackInTheBackground() async throws {
-        let store = try store()
-        let checkpointer = WALCheckpointer(store: store, backfillInterval: .milliseconds(20), logger: Logger(label: "test"))
-        let running = Task { try await checkpointer.run() }
-        defer { running.cancel() }
-
-        var n = 0
-        func write(_ count: Int) async throws {
-            let rows = (n..<n + count).map { k in
-                BeneficiaryUpsert(nationalID: "079" + String(format: "%09d", k), fullName: "Nguyễn Văn An", dateOfBirth: "1950", provinceCode: "79", paymentMethod: .cash)
-            }
-            n += count
-            _ = try await store.upsertBeneficiaries(rows, at: Date())
-        }
-        try await write(2_000)
-        let first = store.walFileSize()
-        for _ in 0..<3 {
-            try await Task.sleep(for: .milliseconds(300))
-            try await write(2_000)
-        }
-        // Without the background copy, each write appends (4 × first, below wal_autocheckpoint).
-        #expect(first > 0)
-        #expect(store.walFileSize() < first * 2, "the log was not copied back and restarted")
-    }
 }
