@@ -172,7 +172,7 @@ public final class TaskWorker<Handler: TaskHandler>: Service {
     }
 
     /// A batch handed to the handler whose deliveries are not acked yet.
-    private struct InFlightBatch {
+    private struct InFlightBatch: Sendable {
         let deliveries: [AMQPDelivery]
         let attempts: [Int]
         let started: ContinuousClock.Instant
@@ -212,7 +212,14 @@ public final class TaskWorker<Handler: TaskHandler>: Service {
         let batch = inFlight.deliveries, attempts = inFlight.attempts, started = inFlight.started
         metrics.inFlight.record(batch.count)
         defer { metrics.inFlight.record(0) }
-        let dispositions = try await inFlight.work.value
+        // The work runs in a task of its own (so the next batch can start beside it): pass a
+        // cancellation of this worker on to it, or a batch retrying a failing store would hold it.
+        let work = inFlight.work
+        let dispositions = try await withTaskCancellationHandler {
+            try await work.value
+        } onCancel: {
+            work.cancel()
+        }
 
         var republish: [AMQPOutgoingMessage] = []
         var retried = 0, parked = 0

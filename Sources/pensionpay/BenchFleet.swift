@@ -45,7 +45,10 @@ final class WorkerFleet {
     /// libraries, which every process on the host shares.
     private(set) var anonPeaks: [Int]
 
-    /// Starts `count` processes; `arguments(k)` gives the command line of the k-th.
+    private let interruption: BenchInterruption
+
+    /// Starts `count` processes; `arguments(k)` gives the command line of the k-th. If the bench is
+    /// interrupted (Ctrl-C, SIGTERM) while they run, they get SIGTERM too.
     init(count: Int, url: AMQPEndpoints, arguments: (Int) -> [String]) throws {
         var environment = ProcessInfo.processInfo.environment
         environment["PENSIONPAY_AMQP_URL"] = url.rawValue
@@ -59,6 +62,7 @@ final class WorkerFleet {
         }
         peaks = [Int](repeating: 0, count: count)
         anonPeaks = peaks
+        interruption = BenchInterruption(children: processes.map(\.processIdentifier))
     }
 
     /// Polls `progress` every 50 ms until it reaches `target` or `timeout` seconds pass; returns its last value.
@@ -83,6 +87,7 @@ final class WorkerFleet {
 
     /// SIGTERM to every worker, then waits for them to drain and exit.
     func stop() {
+        interruption.cancel()
         samplePeaks()
         for process in processes { process.terminate() }
         for process in processes { process.waitUntilExit() }
@@ -93,5 +98,36 @@ final class WorkerFleet {
             peaks[k] = max(peaks[k], ProcessStats.peakRSSKiB(process.processIdentifier))
             anonPeaks[k] = max(anonPeaks[k], ProcessStats.statusKiB(process.processIdentifier, "RssAnon"))
         }
+    }
+}
+
+/// Passes an interruption of the bench on to its worker processes.
+///
+/// Why: the workers are separate processes consuming the bench's queue. A bench stopped with Ctrl-C
+/// used to leave them running as orphans, still consuming (one was found hours later). On SIGINT or
+/// SIGTERM this sends them SIGTERM (they finish their batch and exit by themselves) and exits.
+final class BenchInterruption {
+    private let sources: [any DispatchSourceSignal]
+
+    init(children: [Int32]) {
+        sources = [SIGINT, SIGTERM].map { number in
+            // The default action would end the bench before the handler runs.
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler {
+                for child in children { kill(child, SIGTERM) }
+                FileHandle.standardError.write(Data("bench interrupted: asked its \(children.count) worker process(es) to stop\n".utf8))
+                exit(128 + number)
+            }
+            source.resume()
+            return source
+        }
+    }
+
+    /// Stops forwarding and restores the default actions (the workers are being stopped anyway).
+    func cancel() {
+        for source in sources { source.cancel() }
+        signal(SIGINT, SIG_DFL)
+        signal(SIGTERM, SIG_DFL)
     }
 }

@@ -25,23 +25,24 @@ import Testing
     @Test func aBatchThatCannotCommitIsNotAckedEvenWhenTheNextOneCommits() async throws {
         let fixture = try await WorkerFixture("overlap-failing")
         defer { Task { await fixture.cleanUp() } }
-        try await fixture.publishRaw((0..<300).map { message($0, fixture) })
-        // The first batch never commits; the ones after it do, while it keeps failing.
-        let probe = ProbeHandler(overlapping: true, failingBatch: 0)
+        try await fixture.publishRaw((0..<600).map { message($0, fixture) })
+        // The batch holding probe-150 never commits. Taken after a few batches, when the prefetch
+        // window (300) is full again, so the batch after it is ready and overlaps it.
+        let probe = ProbeHandler(overlapping: true, failingOn: "probe-150")
         let worker = makeWorker(fixture, probe)
         let running = Task { try await worker.run() }
-        try await waitUntil("the batches after the failing one are committed") { probe.handledCount >= 100 && probe.failures >= 3 }
+        try await waitUntil("a batch committed beside the failing one") { probe.committedBesideFailing > 0 && probe.failures >= 3 }
 
-        // While the first batch has not committed, nothing may be acked: not it, and not the
-        // committed batch behind it (one `multiple` ack would cover both).
+        // While the failing batch has not committed, nothing of it may be acked, although the
+        // batch behind it has committed (one `multiple` ack would cover both).
         worker.stop()
         try? await running.value
         let back = try await fixture.drain(fixture.topology.workQueue(.verify))
         let returned = Set(back.compactMap(\.properties.messageID))
-        let firstBatch = probe.firstBatchIDs
-        #expect(!firstBatch.isEmpty)
-        let acked = firstBatch.subtracting(returned)
-        #expect(acked.isEmpty, "\(acked.count) of \(firstBatch.count) deliveries of the uncommitted batch were acked")
+        let failing = probe.failingBatchIDs
+        let acked = failing.subtracting(returned)
+        #expect(failing.contains("probe-150"))
+        #expect(acked.count == 0, "\(acked.count) of \(failing.count) deliveries of the uncommitted batch were acked")
     }
 
     // MARK: - Helpers
@@ -50,7 +51,7 @@ import Testing
         let fixture = try await WorkerFixture("overlap")
         defer { Task { await fixture.cleanUp() } }
         try await fixture.publishRaw((0..<tasks).map { message($0, fixture) })
-        let probe = ProbeHandler(overlapping: overlapping, failingBatch: nil)
+        let probe = ProbeHandler(overlapping: overlapping, failingOn: nil)
         let worker = makeWorker(fixture, probe)
         let running = Task { try await worker.run() }
         try await waitUntil("all \(tasks) tasks handled") { probe.handledCount >= tasks }
@@ -90,53 +91,59 @@ import Testing
 }
 
 /// A handler that only counts: how many batches are inside it at once, which deliveries it
-/// "committed", and (optionally) a batch whose commit always fails.
+/// "committed", and (optionally) a batch whose commit always fails: the one holding `failingOn`.
 final class ProbeHandler: TaskHandler {
     let kind = TaskKind.verify
     let overlapsBatches: Bool
-    private let failingBatch: Int?
+    private let failingOn: String?
 
     private struct State {
         var active = 0
         var maxActive = 0
-        var batches = 0
+        var failingActive = false
         var failures = 0
-        var firstBatchIDs: Set<String> = []
+        var failingBatchIDs: Set<String> = []
+        var committedBesideFailing = 0
         var handled: Set<String> = []
         var handledTwice: Set<String> = []
     }
     private let state = Mutex(State())
 
-    init(overlapping: Bool, failingBatch: Int?) {
+    init(overlapping: Bool, failingOn: String?) {
         self.overlapsBatches = overlapping
-        self.failingBatch = failingBatch
+        self.failingOn = failingOn
     }
 
     var maxActive: Int { state.withLock { $0.maxActive } }
     var handledCount: Int { state.withLock { $0.handled.count } }
     var handledTwice: Set<String> { state.withLock { $0.handledTwice } }
     var failures: Int { state.withLock { $0.failures } }
-    var firstBatchIDs: Set<String> { state.withLock { $0.firstBatchIDs } }
+    var failingBatchIDs: Set<String> { state.withLock { $0.failingBatchIDs } }
+    /// Deliveries committed by batches that began while the failing batch was inside the handler.
+    var committedBesideFailing: Int { state.withLock { $0.committedBesideFailing } }
 
     func process(_ deliveries: [AMQPDelivery], attempts: [Int]) async throws -> [TaskDisposition] {
         let ids = deliveries.compactMap(\.properties.messageID)
-        let number = state.withLock { state -> Int? in
+        let failing = failingOn.map(ids.contains) ?? false
+        let beside = state.withLock { state -> Bool in
             state.active += 1
             state.maxActive = max(state.maxActive, state.active)
-            if state.firstBatchIDs.isEmpty { state.firstBatchIDs = Set(ids) }
-            if state.firstBatchIDs == Set(ids) { return 0 }
-            state.batches += 1
-            return state.batches
+            if failing {
+                state.failingActive = true
+                state.failingBatchIDs = Set(ids)
+            }
+            return !failing && state.failingActive
         }
         defer { state.withLock { $0.active -= 1 } }
         // Long enough for the runtime to take the next batch meanwhile.
         try await Task.sleep(for: .milliseconds(30))
-        if let failingBatch, number == failingBatch {
+        if failing {
             state.withLock { $0.failures += 1 }
             throw ProbeFailure()
         }
         state.withLock { state in
             for id in ids where !state.handled.insert(id).inserted { state.handledTwice.insert(id) }
+            if beside { state.committedBesideFailing += ids.count }
         }
         return Array(repeating: .completed, count: deliveries.count)
     }
