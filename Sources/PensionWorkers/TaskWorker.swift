@@ -138,36 +138,36 @@ public final class TaskWorker<Handler: TaskHandler>: Service {
 
         // With an overlapping handler, the next batch is decoded, checked and looked up while the
         // one before it commits; acks still go out in delivery order, each after its own commit.
-        var inFlight: InFlightBatch?
-        defer { inFlight?.work.cancel() }
+        var pending: InFlightBatch?   // started, not yet settled; at most one waits here
+        defer {
+            pending?.work.cancel()
+            metrics.inFlight.record(0)
+        }
+        func settlePending() async throws {
+            guard let batch = pending else { return }
+            pending = nil
+            try await settle(batch, queue: queue, consumer: consumerConnection, publisher: publisher)
+            metrics.inFlight.record(0)
+        }
         while true {
-            if let current = inFlight, consumer.readyCount < max(options.maxBatch / 2, 1) {
-                // Too little has arrived to be worth a batch of its own: finish the one in hand first,
-                // so the last batch of a burst is acked without waiting for the next delivery.
-                inFlight = nil
-                try await settle(current, queue: queue, consumer: consumerConnection, publisher: publisher)
-            }
+            // Too little has arrived to be worth a batch of its own: finish the one in hand first,
+            // so the last batch of a burst is acked without waiting for the next delivery.
+            if consumer.readyCount < max(options.maxBatch / 2, 1) { try await settlePending() }
             let batch = try await consumer.next(max: options.maxBatch)
             if batch.isEmpty {
-                // Stopped: settle what is in hand; everything taken is then acked.
-                if let current = inFlight {
-                    inFlight = nil
-                    try await settle(current, queue: queue, consumer: consumerConnection, publisher: publisher)
-                }
+                try await settlePending()   // stopped: everything taken is then acked
                 return
             }
-            let started = ContinuousClock.now
             let attempts = batch.map(TaskHeaders.attempt(of:))
-            let next = InFlightBatch(deliveries: batch, attempts: attempts, started: started,
-                                     work: Task { try await self.record(batch, attempts: attempts) })
-            if let current = inFlight {
-                inFlight = next
-                try await settle(current, queue: queue, consumer: consumerConnection, publisher: publisher)
-            } else if handler.overlapsBatches {
-                inFlight = next
-            } else {
-                try await settle(next, queue: queue, consumer: consumerConnection, publisher: publisher)
+            let previous = pending
+            pending = InFlightBatch(deliveries: batch, attempts: attempts, started: ContinuousClock.now,
+                                    work: Task { try await self.record(batch, attempts: attempts) })
+            metrics.inFlight.record(batch.count + (previous?.deliveries.count ?? 0))
+            if let previous {
+                try await settle(previous, queue: queue, consumer: consumerConnection, publisher: publisher)
+                metrics.inFlight.record(batch.count)
             }
+            if !handler.overlapsBatches { try await settlePending() }
         }
     }
 
@@ -210,8 +210,6 @@ public final class TaskWorker<Handler: TaskHandler>: Service {
     /// Waits for a batch's commit, sends its retries and parked tasks (confirmed), then acks it.
     private func settle(_ inFlight: InFlightBatch, queue: String, consumer: AMQPConnection, publisher: AMQPConnection) async throws {
         let batch = inFlight.deliveries, attempts = inFlight.attempts, started = inFlight.started
-        metrics.inFlight.record(batch.count)
-        defer { metrics.inFlight.record(0) }
         // The work runs in a task of its own (so the next batch can start beside it): pass a
         // cancellation of this worker on to it, or a batch retrying a failing store would hold it.
         let work = inFlight.work

@@ -31,7 +31,8 @@ import Testing
         let probe = ProbeHandler(overlapping: true, failingOn: "probe-150")
         let worker = makeWorker(fixture, probe)
         let running = Task { try await worker.run() }
-        try await waitUntil("a batch committed beside the failing one") { probe.committedBesideFailing > 0 && probe.failures >= 3 }
+        try #require(await eventually(timeout: .seconds(30)) { probe.committedBesideFailing > 0 && probe.failures >= 3 },
+                     "no batch committed beside the failing one")
 
         // While the failing batch has not committed, nothing of it may be acked, although the
         // batch behind it has committed (one `multiple` ack would cover both).
@@ -54,7 +55,7 @@ import Testing
         let probe = ProbeHandler(overlapping: overlapping, failingOn: nil)
         let worker = makeWorker(fixture, probe)
         let running = Task { try await worker.run() }
-        try await waitUntil("all \(tasks) tasks handled") { probe.handledCount >= tasks }
+        try #require(await eventually(timeout: .seconds(30)) { probe.handledCount >= tasks }, "not all \(tasks) tasks were handled")
         worker.stop()
         try await running.value
         // Stopped with everything acked: nothing comes back to the queue.
@@ -77,17 +78,6 @@ import Testing
         options.storeRetry = AMQPReconnectPolicy(initialDelay: .milliseconds(20), maximumDelay: .milliseconds(40))
         return TaskWorker(url: fixture.url, handler: probe, options: options, logger: fixture.logger)
     }
-
-    private func waitUntil(_ what: String, timeout: Duration = .seconds(30), _ condition: () async -> Bool) async throws {
-        let deadline = ContinuousClock.now + timeout
-        while await !condition() {
-            guard ContinuousClock.now < deadline else {
-                Issue.record("timed out waiting for \(what)")
-                throw CancellationError()
-            }
-            try await Task.sleep(for: .milliseconds(20))
-        }
-    }
 }
 
 /// A handler that only counts: how many batches are inside it at once, which deliveries it
@@ -100,7 +90,7 @@ final class ProbeHandler: TaskHandler {
     private struct State {
         var active = 0
         var maxActive = 0
-        var failingActive = false
+        var failingStarted = false
         var failures = 0
         var failingBatchIDs: Set<String> = []
         var committedBesideFailing = 0
@@ -129,10 +119,10 @@ final class ProbeHandler: TaskHandler {
             state.active += 1
             state.maxActive = max(state.maxActive, state.active)
             if failing {
-                state.failingActive = true
+                state.failingStarted = true
                 state.failingBatchIDs = Set(ids)
             }
-            return !failing && state.failingActive
+            return !failing && state.failingStarted
         }
         defer { state.withLock { $0.active -= 1 } }
         // Long enough for the runtime to take the next batch meanwhile.

@@ -171,34 +171,29 @@ static inline void declare_topic_route(amqp_connection_state_t conn, const char 
     check_reply(amqp_get_rpc_reply(conn), "queue.bind");
 }
 
-/* basic.publish of one persistent JSON message to the default exchange (routing key = queue). */
-static inline void publish_persistent(amqp_connection_state_t conn, struct confirms *c, const char *queue, const char *message_id,
-                               const void *body, size_t len) {
+/* basic.publish of one persistent JSON message. `exchange` NULL: the default exchange, straight
+ * into the queue named by `routing_key`. Otherwise as pensionpay sends a task: through that
+ * exchange, `mandatory` set (an unroutable task must come back, not vanish), with a timestamp. */
+static inline void publish_message(amqp_connection_state_t conn, struct confirms *c, const char *exchange, const char *routing_key,
+                                   const char *message_id, const void *body, size_t len) {
     amqp_basic_properties_t props;
     memset(&props, 0, sizeof props);
-    props._flags = AMQP_BASIC_CONTENT_TYPE_FLAG | AMQP_BASIC_DELIVERY_MODE_FLAG | (message_id ? AMQP_BASIC_MESSAGE_ID_FLAG : 0);
+    props._flags = AMQP_BASIC_CONTENT_TYPE_FLAG | AMQP_BASIC_DELIVERY_MODE_FLAG | (message_id ? AMQP_BASIC_MESSAGE_ID_FLAG : 0)
+                 | (exchange ? AMQP_BASIC_TIMESTAMP_FLAG : 0);
     props.content_type = amqp_cstring_bytes("application/json");
     props.delivery_mode = 2;
     if (message_id) props.message_id = amqp_cstring_bytes(message_id);
+    if (exchange) props.timestamp = (uint64_t)time(NULL);
     amqp_bytes_t bytes = {len, (void *)body};
-    check_status(amqp_basic_publish(conn, 1, amqp_empty_bytes, amqp_cstring_bytes(queue), 0, 0, &props, bytes), "basic.publish");
+    check_status(amqp_basic_publish(conn, 1, exchange ? amqp_cstring_bytes(exchange) : amqp_empty_bytes, amqp_cstring_bytes(routing_key),
+                                    exchange ? 1 : 0, 0, &props, bytes), "basic.publish");
     c->published++;
 }
 
-/* The same message as pensionpay sends it: through a topic exchange, `mandatory` set (an
- * unroutable task must come back, not vanish), with a timestamp. */
-static inline void publish_routed(amqp_connection_state_t conn, struct confirms *c, const char *exchange, const char *routing_key,
-                                  const char *message_id, const void *body, size_t len) {
-    amqp_basic_properties_t props;
-    memset(&props, 0, sizeof props);
-    props._flags = AMQP_BASIC_CONTENT_TYPE_FLAG | AMQP_BASIC_DELIVERY_MODE_FLAG | AMQP_BASIC_MESSAGE_ID_FLAG | AMQP_BASIC_TIMESTAMP_FLAG;
-    props.content_type = amqp_cstring_bytes("application/json");
-    props.delivery_mode = 2;
-    props.message_id = amqp_cstring_bytes(message_id);
-    props.timestamp = (uint64_t)time(NULL);
-    amqp_bytes_t bytes = {len, (void *)body};
-    check_status(amqp_basic_publish(conn, 1, amqp_cstring_bytes(exchange), amqp_cstring_bytes(routing_key), 1, 0, &props, bytes), "basic.publish");
-    c->published++;
+/* To the default exchange: straight into `queue`. */
+static inline void publish_persistent(amqp_connection_state_t conn, struct confirms *c, const char *queue, const char *message_id,
+                                      const void *body, size_t len) {
+    publish_message(conn, c, NULL, queue, message_id, body, len);
 }
 
 #endif

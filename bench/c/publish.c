@@ -39,11 +39,7 @@ int main(int argc, char **argv) {
         if (!tab) die("tasks file line without a tab");
         *tab = '\0';
         if (c.published - c.confirmed >= (uint64_t)window) confirms_wait(conn, &c, (uint64_t)window - 1);
-        if (exchange) {
-            publish_routed(conn, &c, exchange, "verify.79", line, tab + 1, (size_t)(line + len - (tab + 1)));
-        } else {
-            publish_persistent(conn, &c, queue, line, tab + 1, (size_t)(line + len - (tab + 1)));
-        }
+        publish_message(conn, &c, exchange, exchange ? "verify.79" : queue, line, tab + 1, (size_t)(line + len - (tab + 1)));
     }
     confirms_wait(conn, &c, 0);
     double seconds = now_s() - t0;
