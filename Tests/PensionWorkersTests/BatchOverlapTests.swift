@@ -23,44 +23,46 @@ import Testing
     }
 
     @Test func aBatchThatCannotCommitIsNotAckedEvenWhenTheNextOneCommits() async throws {
-        let fixture = try await WorkerFixture("overlap-failing")
-        defer { Task { await fixture.cleanUp() } }
-        try await fixture.publishRaw((0..<600).map { message($0, fixture) })
-        // The batch holding probe-150 never commits. Taken after a few batches, when the prefetch
-        // window (300) is full again, so the batch after it is ready and overlaps it.
-        let probe = ProbeHandler(overlapping: true, failingOn: "probe-150")
-        let worker = makeWorker(fixture, probe)
-        let running = Task { try await worker.run() }
-        try #require(await eventually(timeout: .seconds(30)) { probe.committedBesideFailing > 0 && probe.failures >= 3 },
-                     "no batch committed beside the failing one")
+        try await WorkerFixture.with("overlap-failing") { fixture in
+            try await fixture.publishRaw((0..<600).map { message($0, fixture) })
+            // The batch holding probe-150 never commits. Taken after a few batches, when the prefetch
+            // window (300) is full again, so the batch after it is ready and overlaps it.
+            let probe = ProbeHandler(overlapping: true, failingOn: "probe-150")
+            let worker = makeWorker(fixture, probe)
+            let running = Task { try await worker.run() }
+            defer { worker.stop() }
+            try #require(await eventually(timeout: .seconds(30)) { probe.committedBesideFailing > 0 && probe.failures >= 3 },
+                         "no batch committed beside the failing one")
 
-        // While the failing batch has not committed, nothing of it may be acked, although the
-        // batch behind it has committed (one `multiple` ack would cover both).
-        worker.stop()
-        try? await running.value
-        let back = try await fixture.drain(fixture.topology.workQueue(.verify))
-        let returned = Set(back.compactMap(\.properties.messageID))
-        let failing = probe.failingBatchIDs
-        let acked = failing.subtracting(returned)
-        #expect(failing.contains("probe-150"))
-        #expect(acked.count == 0, "\(acked.count) of \(failing.count) deliveries of the uncommitted batch were acked")
+            // While the failing batch has not committed, nothing of it may be acked, although the
+            // batch behind it has committed (one `multiple` ack would cover both).
+            worker.stop()
+            try? await running.value
+            let back = try await fixture.drain(fixture.topology.workQueue(.verify))
+            let returned = Set(back.compactMap(\.properties.messageID))
+            let failing = probe.failingBatchIDs
+            let acked = failing.subtracting(returned)
+            #expect(failing.contains("probe-150"))
+            #expect(acked.count == 0, "\(acked.count) of \(failing.count) deliveries of the uncommitted batch were acked")
+        }
     }
 
     // MARK: - Helpers
 
     private func run(overlapping: Bool, tasks: Int) async throws -> ProbeHandler {
-        let fixture = try await WorkerFixture("overlap")
-        defer { Task { await fixture.cleanUp() } }
-        try await fixture.publishRaw((0..<tasks).map { message($0, fixture) })
-        let probe = ProbeHandler(overlapping: overlapping, failingOn: nil)
-        let worker = makeWorker(fixture, probe)
-        let running = Task { try await worker.run() }
-        try #require(await eventually(timeout: .seconds(30)) { probe.handledCount >= tasks }, "not all \(tasks) tasks were handled")
-        worker.stop()
-        try await running.value
-        // Stopped with everything acked: nothing comes back to the queue.
-        #expect(try await fixture.messageCount(fixture.topology.workQueue(.verify)) == 0)
-        return probe
+        try await WorkerFixture.with("overlap") { fixture in
+            try await fixture.publishRaw((0..<tasks).map { message($0, fixture) })
+            let probe = ProbeHandler(overlapping: overlapping, failingOn: nil)
+            let worker = makeWorker(fixture, probe)
+            let running = Task { try await worker.run() }
+            defer { worker.stop() }
+            try #require(await eventually(timeout: .seconds(30)) { probe.handledCount >= tasks }, "not all \(tasks) tasks were handled")
+            worker.stop()
+            try await running.value
+            // Stopped with everything acked: nothing comes back to the queue.
+            #expect(try await fixture.messageCount(fixture.topology.workQueue(.verify)) == 0)
+            return probe
+        }
     }
 
     private func message(_ number: Int, _ fixture: WorkerFixture) -> AMQPOutgoingMessage {

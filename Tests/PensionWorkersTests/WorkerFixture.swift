@@ -39,6 +39,20 @@ final class WorkerFixture: Sendable {
         try await AMQPConnection.connect(url, name: "\(topology.namespace) \(name)", logger: logger)
     }
 
+    /// Runs `body` with a fresh fixture and cleans up after it whether it passes or throws: a
+    /// deferred `Task { await cleanUp() }` may never run before the test process exits.
+    static func with<T>(_ name: String, _ body: (WorkerFixture) async throws -> T) async throws -> T {
+        let fixture = try await WorkerFixture(name)
+        do {
+            let result = try await body(fixture)
+            await fixture.cleanUp()
+            return result
+        } catch {
+            await fixture.cleanUp()
+            throw error
+        }
+    }
+
     /// Deletes the test's queues, exchanges and files.
     func cleanUp() async {
         if let connection = try? await connect("cleanup") {
