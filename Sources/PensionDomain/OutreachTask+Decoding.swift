@@ -24,6 +24,7 @@ extension OutreachTask {
             return .failure(TaskDecodeError(code: .unknownSchema, field: "schema", message: "expected \(schemaName)"))
         }
         guard !task.taskID.isEmpty, task.taskID.utf8.count <= 200 else { return .failure(.invalid("task_id", "must be 1 to 200 bytes")) }
+        guard !UnicodeText.containsControlCharacter(task.taskID) else { return .failure(.invalid("task_id", "contains a control character")) }
         guard task.provinceCode.utf8.count == 2, UnicodeText.isASCIIDigits(task.provinceCode) else {
             return .failure(.invalid("province_code", "must be two digits"))
         }

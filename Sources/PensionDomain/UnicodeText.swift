@@ -18,6 +18,13 @@ enum UnicodeText: Sendable {
         isWhiteSpace(scalar) || isInvisible(scalar)
     }
 
+    /// Whether `s` holds a control character (general category Cc: U+0000–U+001F, U+007F–U+009F).
+    /// A task ID with one is refused: SQLite's `length()` stops at a NUL, and a control character in
+    /// an idempotency key only ever comes from a broken or hostile producer.
+    static func containsControlCharacter(_ s: String) -> Bool {
+        s.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }
+    }
+
     /// Unicode's `White_Space` property, written out: the set is small and fixed, and the generic
     /// property lookup was the largest single cost of name matching in the verify worker's profile.
     @inline(__always)

@@ -46,6 +46,7 @@ struct WireVerifyTask: Decodable {
         }
         guard let taskID else { return .failure(.missing("task_id")) }
         guard !UnicodeText.trimmed(taskID).isEmpty else { return .failure(.invalid("task_id", "is empty")) }
+        guard !UnicodeText.containsControlCharacter(taskID) else { return .failure(.invalid("task_id", "contains a control character")) }
         guard taskID.count <= VerifyTask.maxTaskIDLength else {
             return .failure(.invalid("task_id", "is longer than \(VerifyTask.maxTaskIDLength) characters"))
         }

@@ -21,6 +21,7 @@ struct WireRegisterTask: Decodable {
         }
         guard let taskID else { return .failure(.missing("task_id")) }
         guard !UnicodeText.trimmed(taskID).isEmpty else { return .failure(.invalid("task_id", "is empty")) }
+        guard !UnicodeText.containsControlCharacter(taskID) else { return .failure(.invalid("task_id", "contains a control character")) }
         guard taskID.count <= RegisterTask.maxTaskIDLength else {
             return .failure(.invalid("task_id", "is longer than \(RegisterTask.maxTaskIDLength) characters"))
         }
