@@ -20,6 +20,12 @@ extension PensionDatabase {
         return try await StoreExecutor.run { try self.recordedTaskIDs(taskIDs) }
     }
 
+    /// See ``recordedVerifications(_:)``.
+    public func recordedVerifications(_ keys: [VerificationKey]) async throws -> Set<String> {
+        if keys.isEmpty { return [] }
+        return try await StoreExecutor.run { try self.recordedVerifications(keys) }
+    }
+
     /// See ``beneficiaries(nationalIDs:)``.
     public func beneficiaries(nationalIDs: [String]) async throws -> [String: BeneficiaryRow] {
         if nationalIDs.isEmpty { return [:] }

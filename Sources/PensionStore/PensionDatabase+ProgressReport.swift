@@ -90,7 +90,7 @@ extension PensionDatabase {
     static let olderPeriodSQL = """
         WITH older AS MATERIALIZED (
             SELECT b.province_code, b.commune_code,
-                   (SELECT v.outcome FROM verifications v INDEXED BY verifications_by_beneficiary
+                   (SELECT v.outcome FROM verifications v INDEXED BY verifications_once
                     WHERE v.national_id = b.national_id AND v.period = :period
                     ORDER BY v.recorded_at DESC, v.rowid DESC LIMIT 1) AS outcome,
                    b.status, b.payment_method

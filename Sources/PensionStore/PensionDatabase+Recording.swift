@@ -4,14 +4,14 @@ import GRDB
 extension PensionDatabase {
     /// Records a batch of verification outcomes in ONE write transaction (group commit).
     ///
-    /// Per record, in order: a task ID already in `task_log` → `.duplicate`, nothing changes.
-    /// Otherwise the verification and task-log rows and the follow-up outbox rows are stored; for an
-    /// unknown beneficiary that is all (`.unknownBeneficiary`). For a known one, `last_outcome` and
-    /// `last_verified_period` move, and so may the status: anything but "verified" holds payment,
-    /// "deceased" marks the person deceased, "verified" lifts a hold (never a death); each status
-    /// change writes an audit row. An outcome for a period older than the stored one is kept as
-    /// history but does not move the beneficiary's state (a replayed old task must not undo a newer
-    /// decision).
+    /// Per record, in order: an outcome already stored for the same task, person and period →
+    /// `.duplicate`, nothing changes. Otherwise the verification row and the follow-up outbox rows
+    /// are stored; for an unknown beneficiary that is all (`.unknownBeneficiary`). For a known one,
+    /// `last_outcome` and `last_verified_period` move, and so may the status: anything but
+    /// "verified" holds payment, "deceased" marks the person deceased, "verified" lifts a hold
+    /// (never a death); each status change writes an audit row. An outcome for a period older than
+    /// the stored one is kept as history but does not move the beneficiary's state (a replayed old
+    /// task must not undo a newer decision).
     ///
     /// The results are in batch order. Ack the deliveries only after this returns: it has committed.
     /// If it throws, nothing of the batch is stored.
@@ -31,13 +31,14 @@ extension PensionDatabase {
                 states[row[0]] = BeneficiaryState(status: row[1], holdReason: row[2], period: row[3])
             }
 
-            let taskLog = try db.cachedStatement(sql: """
-                INSERT OR IGNORE INTO task_log (task_id, kind, outcome, recorded_at) VALUES (?, 'verify', ?, ?)
-                """)
+            // The unique index `verifications_once` makes this insert the idempotency check.
+            // ON CONFLICT, not OR IGNORE: OR IGNORE would also skip a row failing a CHECK, and
+            // report a bad outcome as a duplicate.
             let verification = try db.cachedStatement(sql: """
                 INSERT INTO verifications (task_id, national_id, period, outcome, mismatch_fields, warnings,
                                            detail, attempt, worker, recorded_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (national_id, period, task_id) DO NOTHING
                 """)
             let update = try db.cachedStatement(sql: """
                 UPDATE beneficiaries
@@ -51,17 +52,15 @@ extension PensionDatabase {
             var results: [RecordResult] = []
             results.reserveCapacity(batch.count)
             for record in batch {
-                // The insert is the idempotency check: no row added means the task was already done.
-                try taskLog.execute(arguments: [record.taskID, record.outcome, stamp])
-                if db.changesCount == 0 {
-                    results.append(.duplicate)
-                    continue
-                }
                 let fields = record.mismatchFields.isEmpty ? nil : record.mismatchFields.joined(separator: ",")
                 try verification.execute(arguments: [
                     record.taskID, record.nationalID, record.period, record.outcome, fields,
                     record.warningsJSON, record.detail, record.attempt, record.worker, stamp,
                 ])
+                if db.changesCount == 0 {
+                    results.append(.duplicate)
+                    continue
+                }
                 for message in record.followUps {
                     try outbox.execute(arguments: try Self.outboxArguments(message, stamp: stamp, encoder: encoder))
                 }
@@ -89,8 +88,27 @@ extension PensionDatabase {
         }
     }
 
-    /// The subset of `taskIDs` already recorded by any worker kind: step 3 of the delivery
-    /// discipline (skip work already done) for a whole prefetch window in one query.
+    /// The task IDs of `keys` whose outcome is already recorded: step 3 of the delivery discipline
+    /// (skip work already done) for verify tasks, a whole prefetch window in one query. Walks the
+    /// `verifications_once` index in ID-number order; see ``VerificationKey``.
+    public func recordedVerifications(_ keys: [VerificationKey]) throws -> Set<String> {
+        if keys.isEmpty { return [] }
+        let json = try Self.jsonArray(keys.map { [$0.nationalID, $0.period, $0.taskID] })
+        return try pool.read { db in
+            // CROSS JOIN keeps the keys as the outer loop, one index probe each.
+            let statement = try db.cachedStatement(sql: """
+                SELECT v.task_id FROM json_each(?) AS k CROSS JOIN verifications AS v
+                WHERE v.national_id = json_extract(k.value, '$[0]') AND v.period = json_extract(k.value, '$[1]')
+                  AND v.task_id = json_extract(k.value, '$[2]')
+                """)
+            return try Set(String.fetchCursor(statement, arguments: [json]))
+        }
+    }
+
+    /// The subset of `taskIDs` already in `task_log`: step 3 of the delivery discipline (skip work
+    /// already done) for a whole prefetch window in one query. Register and outreach tasks are
+    /// logged there; verify tasks since schema v7 only in `verifications`, so ask
+    /// ``recordedVerifications(_:)`` for them.
     public func recordedTaskIDs(_ taskIDs: [String]) throws -> Set<String> {
         if taskIDs.isEmpty { return [] }
         let json = try Self.jsonArray(taskIDs)
@@ -102,8 +120,8 @@ extension PensionDatabase {
         }
     }
 
-    /// Encodes strings as a JSON array, for `json_each(?)`: one cached statement for any batch size.
-    static func jsonArray(_ strings: [String]) throws -> String {
-        String(decoding: try JSONEncoder().encode(strings), as: UTF8.self)
+    /// Encodes values as a JSON array, for `json_each(?)`: one cached statement for any batch size.
+    static func jsonArray<Value: Encodable>(_ values: [Value]) throws -> String {
+        String(decoding: try JSONEncoder().encode(values), as: UTF8.self)
     }
 }

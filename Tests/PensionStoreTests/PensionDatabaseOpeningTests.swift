@@ -113,7 +113,7 @@ import Testing
     }
 
     /// v6 rebuilds `verifications` without the unique index on `task_id`: a file written at v5
-    /// keeps every outcome, and `task_log` stays the once-per-task check.
+    /// keeps every outcome (v7 then replaces the by-beneficiary index with the unique one).
     @Test func version6KeepsTheOutcomesOfAVersion5File() throws {
         let dir = try TemporaryDirectory()
         let path = dir.path("node.sqlite")
@@ -139,11 +139,41 @@ import Testing
         let indexes = try upgraded.pool.read { db in
             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'verifications'")
         }
-        #expect(indexes == ["verifications_by_beneficiary"], "only the by-beneficiary index is left")
+        #expect(indexes == ["verifications_once"], "only the by-beneficiary index is left")
         // The constraints came along.
         #expect(throws: DatabaseError.self) {
             try upgraded.pool.write { try $0.execute(sql: "INSERT INTO verifications VALUES ('t', '079000000001', '2026-01', 'ok', NULL, NULL, NULL, 1, NULL, 'x')") }
         }
+    }
+
+    /// v7 moves the once-per-task check of verify tasks from `task_log` to `verifications`: an
+    /// outcome recorded at v6 is still a duplicate after the upgrade, for the worker and for the
+    /// producers' look-up.
+    @Test func aVerifyTaskRecordedAtVersion6IsStillDoneAtVersion7() throws {
+        let dir = try TemporaryDirectory()
+        let path = dir.path("node.sqlite")
+        try DatabaseFile.createIfMissing(path: path)
+        do {
+            let pool = try DatabasePool(path: path, configuration: PensionDatabase.configuration())
+            try PensionDatabase.schemaMigrator.migrate(pool, upTo: "v6-verifications-append-only")
+            // What v6's recordVerifications wrote for one task.
+            try pool.write { db in
+                try db.execute(sql: """
+                    INSERT INTO task_log VALUES ('task-1', 'verify', 'verified', '2026-01-05T00:00:00Z');
+                    INSERT INTO verifications VALUES ('task-1', '079000000001', '2026-01', 'verified', NULL, NULL, NULL, 1, 'w1', '2026-01-05T00:00:00Z');
+                    """)
+            }
+        }
+        let upgraded = try PensionDatabase(path: path)
+        let key = VerificationKey(taskID: "task-1", nationalID: "079000000001", period: "2026-01")
+        #expect(try upgraded.recordedVerifications([key]) == ["task-1"])
+        let again = VerificationOutcomeRecord(taskID: "task-1", nationalID: "079000000001", period: "2026-01", outcome: "mismatch",
+                                              mismatchFields: ["sex"], attempt: 2)
+        #expect(try upgraded.recordVerifications([again], at: Fixtures.now) == [.duplicate])
+        let stored = try upgraded.pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT outcome, attempt FROM verifications")
+        }
+        #expect(stored.map { [$0["outcome"] as String, String($0["attempt"] as Int)] } == [["verified", "1"]])
     }
 
     @Test func persistentMigrationFailureSurfaces() throws {

@@ -135,8 +135,8 @@ struct ClusterFailoverTests {
         let roster = try fixture.writeRoster(of: try await fixture.seed(count))
         let log = fixture.directory.appendingPathComponent("import.log")
         let output = fixture.directory.appendingPathComponent("import.out")
-        FileManager.default.createFile(atPath: log.path, contents: nil)
-        FileManager.default.createFile(atPath: output.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: output.path, contents: nil)
         let importer = Process()
         importer.executableURL = try pensionpayExecutable()
         importer.arguments = ["import", roster.path, "--db", fixture.dbPath, "--period", fixture.period.description]

@@ -53,7 +53,7 @@ import Testing
         #expect(worker.terminationStatus == 0)
         #expect(peakKiB > 0 && peakKiB < 160 * 1024, "peak RSS \(peakKiB / 1024) MiB")
 
-        let recorded = try await fixture.store.recordedTaskIDs(good.map(\.taskID))
+        let recorded = try await fixture.store.recordedVerifications(good.map(\.verificationKey))
         #expect(recorded.count == good.count, "every good task recorded")
         let parked = try await fixture.drain(fixture.topology.deadQueue)
         #expect(parked.count == counter(metrics, "parked"))

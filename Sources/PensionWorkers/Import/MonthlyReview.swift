@@ -65,7 +65,7 @@ public struct MonthlyReview: Sendable {
                         beneficiary: .init(nationalID: row.nationalID, fullName: row.fullName, dateOfBirth: row.dateOfBirth, sex: row.sex,
                                            provinceCode: row.provinceCode, communeCode: row.communeCode)))
                 }
-                let done = try await store.recordedTaskIDs(tasks.map(\.taskID))
+                let done = try await store.recordedVerifications(tasks.map(\.verificationKey))
                 summary.alreadyDone += done.count
                 let messages = tasks.filter { !done.contains($0.taskID) }.map { VerifyTask.message($0, topology: topology) }
                 if inFlight >= window, let published = try await group.next() {

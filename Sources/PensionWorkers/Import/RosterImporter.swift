@@ -134,7 +134,7 @@ public struct RosterImporter: Sendable {
             VerifyTask(taskID: TaskID.make(kind: TaskKind.verify.rawValue, nationalID: entry.nationalID, period: period),
                        createdAt: date, period: period, beneficiary: .init(entry))
         }
-        let done = try await store.recordedTaskIDs(tasks.map(\.taskID))
+        let done = try await store.recordedVerifications(tasks.map(\.verificationKey))
         summary.alreadyDone += done.count
         return tasks.filter { !done.contains($0.taskID) }.map { task in
             VerifyTask.message(task, topology: topology)

@@ -47,7 +47,7 @@ public struct VerifyHandler: TaskHandler {
         }
 
         // Idempotency: a task already recorded (or twice in this batch) changes nothing again.
-        let done = try await store.recordedTaskIDs(tasks.map(\.task.taskID))
+        let done = try await store.recordedVerifications(tasks.map(\.task.verificationKey))
         var seen = Set<String>()
         tasks.removeAll { !seen.insert($0.task.taskID).inserted || done.contains($0.task.taskID) }
 
