@@ -33,7 +33,7 @@ func startWorkerProcess(_ fixture: WorkerFixture, name: String, httpPort: Int? =
     process.environment = environment
     process.standardOutput = FileHandle.nullDevice
     if let logFile {
-        FileManager.default.createFile(atPath: logFile.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: logFile.path, contents: nil)
         process.standardError = try FileHandle(forWritingTo: logFile)
     }
     try process.run()

@@ -52,6 +52,7 @@ public struct RegisterHandler: TaskHandler {
         let rows = try await store.beneficiaries(nationalIDs: tasks.map(\.task.request.nationalID.digits))
         let date = now()
         var records: [RegistrationRecord] = []
+        var recordIndexes: [Int] = []   // the delivery of each record
         var open: [(index: Int, task: RegisterTask, state: BeneficiaryState)] = []
         for (index, task) in tasks {
             let state = rows[task.request.nationalID.digits]?.registrationState ?? .unknown
@@ -62,6 +63,7 @@ public struct RegisterHandler: TaskHandler {
                 dispositions[index] = .retry(reason: "\(reason): the beneficiary's identity verification has not finished")
             case let decision?:
                 records.append(record(task, decision, bankName: nil, attempt: attempts[index]))
+                recordIndexes.append(index)
             }
         }
 
@@ -95,13 +97,16 @@ public struct RegisterHandler: TaskHandler {
                     var bankName: String?
                     if case .holder(let name) = answer { bankName = name }
                     records.append(record(item.task, decision, bankName: bankName, attempt: attempts[item.index]))
+                    recordIndexes.append(item.index)
                 }
             }
         }
 
-        let results = try await store.recordRegistrations(records, at: date)
+        let results = try await recordIsolatingRefusals(records, deliveries: recordIndexes, dispositions: &dispositions, logger: logger) {
+            try await store.recordRegistrations($0, at: date)
+        }
         for (record, result) in zip(records, results) {
-            guard case .recorded(let decision) = result else { continue }
+            guard case .recorded(let decision)? = result else { continue }
             let metadata: Logger.Metadata = [
                 "task.id": "\(record.taskID)", "beneficiary.id": "\(record.request.nationalID.masked)",
                 "registration.decision": "\(decision)",

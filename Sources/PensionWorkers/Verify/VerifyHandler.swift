@@ -53,6 +53,7 @@ public struct VerifyHandler: TaskHandler {
 
         var claims: [(index: Int, task: VerifyTask, claim: IdentityClaim)] = []
         var records: [VerificationOutcomeRecord] = []
+        var recordIndexes: [Int] = []   // the delivery of each record
         for (index, task) in tasks {
             do {
                 claims.append((index, task, try task.beneficiary.identityClaim()))
@@ -64,6 +65,7 @@ public struct VerifyHandler: TaskHandler {
                 }
                 records.append(record(task, id: id, result: VerificationResult(outcome: .invalid(reason: error.description)),
                                       attempt: attempts[index], followUp: nil))
+                recordIndexes.append(index)
             }
         }
 
@@ -87,10 +89,13 @@ public struct VerifyHandler: TaskHandler {
                                      period: task.period, at: date)
             }
             records.append(record(task, id: claim.nationalID, result: result, attempt: attempts[index], followUp: followUp))
+            recordIndexes.append(index)
         }
 
-        let results = try await store.recordVerifications(records, at: date)
-        for (record, result) in zip(records, results) where result != .duplicate {
+        let results = try await recordIsolatingRefusals(records, deliveries: recordIndexes, dispositions: &dispositions, logger: logger) {
+            try await store.recordVerifications($0, at: date)
+        }
+        for (record, result) in zip(records, results) where result != nil && result != .duplicate {
             metrics.record(record.outcome)
             // One line per task at debug level (info would be ~10k lines/s at full speed).
             logger.debug("task recorded", metadata: [
