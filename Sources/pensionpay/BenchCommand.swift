@@ -128,7 +128,7 @@ struct BenchCommand: AsyncParsableCommand {
             try await connection.enablePublisherConfirms()
             for start in stride(from: 0, to: tasks.count, by: 1000) {
                 try await connection.publish(tasks[start..<min(start + 1000, tasks.count)].map { task in
-                    AMQPOutgoingMessage(exchange: topology.tasksExchange, routingKey: Topology.routingKey(.outreach, province: task.provinceCode),
+                    AMQPOutgoingMessage(exchange: topology.publishExchange(.outreach), routingKey: Topology.routingKey(.outreach, province: task.provinceCode),
                                         body: task.encodedJSON(), properties: AMQPProperties(contentType: "application/json", messageID: task.taskID))
                 })
             }

@@ -21,7 +21,7 @@ struct ImportCommand: AsyncParsableCommand {
     func run() async throws {
         let logger = global.makeLogger("pensionpay.import")
         let store = try PensionDatabase(path: global.databasePath)
-        let publisher = try await global.producerPublisher(name: "pensionpay import", logger: logger)
+        let publisher = try await global.producerPublisher(name: "pensionpay import", publishing: .verify, topology: try topologyOptions.topology(), logger: logger)
         let rejectsPath = rejects ?? ((file as NSString).deletingPathExtension + ".rejects.csv")
         let progress = Progress("rows")
         let summary: RosterImportSummary

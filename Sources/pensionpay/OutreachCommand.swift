@@ -24,7 +24,7 @@ struct OutreachCommand: AsyncParsableCommand {
         func run() async throws {
             let logger = global.makeLogger("pensionpay.outreach.plan")
             let store = try PensionDatabase(path: global.databasePath)
-            let publisher = try await global.producerPublisher(name: "pensionpay outreach plan", logger: logger)
+            let publisher = try await global.producerPublisher(name: "pensionpay outreach plan", publishing: .outreach, topology: try topologyOptions.topology(), logger: logger)
             let summary = try await OutreachPlan(store: store, publisher: publisher, topology: try topologyOptions.topology(),
                                                  period: try period.resolved()).run()
             await publisher.finish()

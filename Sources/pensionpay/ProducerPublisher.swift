@@ -1,11 +1,23 @@
 import AMQP
 import Logging
+import PensionWorkers
 
 extension GlobalOptions {
     /// The publisher of a producer command: it rides out a lost broker node by reconnecting
-    /// through the URL list and publishing the unconfirmed batches again.
-    func producerPublisher(name: String, logger: Logger) async throws -> ReconnectingPublisher {
-        try await ReconnectingPublisher.connect(try resolvedAMQPURL(), name: name, logger: logger)
+    /// through the URL list and publishing the unconfirmed batches again. It first checks that the
+    /// exchange for `kind` exists, so a topology declared by an older version stops the run before
+    /// it reads its input.
+    func producerPublisher(name: String, publishing kind: TaskKind, topology: Topology, logger: Logger) async throws -> ReconnectingPublisher {
+        let publisher = try await ReconnectingPublisher.connect(try resolvedAMQPURL(), name: name, logger: logger)
+        if let connection = await publisher.connectionInUse {
+            do {
+                try await topology.verifyPublishing(kind, on: connection)
+            } catch {
+                await publisher.close()
+                throw error
+            }
+        }
+        return publisher
     }
 }
 

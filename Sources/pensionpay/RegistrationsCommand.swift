@@ -30,7 +30,7 @@ struct RegistrationsCommand: AsyncParsableCommand {
         func run() async throws {
             let logger = global.makeLogger("pensionpay.registrations.import")
             let store = try PensionDatabase(path: global.databasePath)
-            let publisher = try await global.producerPublisher(name: "pensionpay registrations import", logger: logger)
+            let publisher = try await global.producerPublisher(name: "pensionpay registrations import", publishing: .register, topology: try topologyOptions.topology(), logger: logger)
             let rejectsPath = rejects ?? ((file as NSString).deletingPathExtension + ".rejects.csv")
             let progress = Progress("rows")
             let summary: RegistrationImportSummary

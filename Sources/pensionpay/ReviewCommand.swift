@@ -17,7 +17,7 @@ struct ReviewCommand: AsyncParsableCommand {
     func run() async throws {
         let logger = global.makeLogger("pensionpay.review")
         let store = try PensionDatabase(path: global.databasePath)
-        let publisher = try await global.producerPublisher(name: "pensionpay review", logger: logger)
+        let publisher = try await global.producerPublisher(name: "pensionpay review", publishing: .verify, topology: try topologyOptions.topology(), logger: logger)
         let progress = Progress("beneficiaries")
         let summary = try await MonthlyReview(store: store, publisher: publisher, topology: try topologyOptions.topology(), period: try period.resolved()).run(progress: progress.update)
         progress.finish()

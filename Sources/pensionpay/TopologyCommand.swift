@@ -36,7 +36,7 @@ struct TopologyCommand: AsyncParsableCommand {
                 throw Console.fail(error.message)
             }
             await connection.close()
-            print("topology declared: \(topology.tasksExchange), \(TaskKind.allCases.map { topology.workQueue($0) }.joined(separator: ", ")), "
+            print("topology declared: \(topology.tasksExchange), \(TaskKind.allCases.map { topology.publishExchange($0) }.joined(separator: ", ")), \(TaskKind.allCases.map { topology.workQueue($0) }.joined(separator: ", ")), "
                   + "\(topology.retryDelays.indices.map { topology.retryExchange(rung: $0) }.joined(separator: ", ")), \(topology.deadQueue)")
         }
     }

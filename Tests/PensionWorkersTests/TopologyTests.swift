@@ -11,6 +11,9 @@ import Testing
         #expect(topology.allQueues == ["t1.verify", "t1.outreach", "t1.register", "t1.retry.500ms", "t1.retry.30s", "t1.dead"])
         #expect(Topology.routingKey(.verify, province: "79") == "verify.79")
         #expect(Topology().tasksExchange == "pensionpay.tasks")
+        #expect(topology.publishExchange(.verify) == "t1.tasks.verify")
+        #expect(topology.allExchanges == ["t1.tasks", "t1.tasks.verify", "t1.tasks.outreach", "t1.tasks.register", "t1.dead",
+                                          "t1.retry.500ms", "t1.retry.30s"])
     }
 }
 

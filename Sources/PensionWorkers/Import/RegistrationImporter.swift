@@ -105,7 +105,7 @@ extension RegisterTask {
     /// The AMQP message of a register task: persistent JSON, `message_id` = task id, key `register.PROVINCE`.
     public static func message(_ task: RegisterTask, province: String, topology: Topology) -> AMQPOutgoingMessage {
         AMQPOutgoingMessage(
-            exchange: topology.tasksExchange,
+            exchange: topology.publishExchange(.register),
             routingKey: Topology.routingKey(.register, province: province),
             body: task.encodedJSON(),
             properties: AMQPProperties(contentType: "application/json", messageID: task.taskID, persistent: true,

@@ -146,7 +146,7 @@ extension VerifyTask {
     /// The AMQP message of a verify task: persistent JSON, `message_id` = task id, key `verify.PROVINCE`.
     public static func message(_ task: VerifyTask, topology: Topology) -> AMQPOutgoingMessage {
         AMQPOutgoingMessage(
-            exchange: topology.tasksExchange,
+            exchange: topology.publishExchange(.verify),
             routingKey: Topology.routingKey(.verify, province: task.beneficiary.provinceCode),
             body: task.encodedJSON(),
             properties: AMQPProperties(contentType: "application/json", messageID: task.taskID, persistent: true,

@@ -29,7 +29,7 @@ public struct DeferredNoticeResumer: Service {
     /// Resumes what is due now; returns how many tasks went back to the queue.
     @discardableResult
     public func resumeDue() async throws -> Int {
-        let resumed = try await store.resumeDueNotices(now: now(), exchange: topology.tasksExchange)
+        let resumed = try await store.resumeDueNotices(now: now(), exchange: topology.publishExchange(.outreach))
         if resumed > 0 { logger.info("deferred notices handed back to the queue", metadata: ["notices.resumed": "\(resumed)"]) }
         return resumed
     }

@@ -66,7 +66,7 @@ public struct OutreachPlan: Sendable {
 
     /// The AMQP message of a task: persistent JSON, `message_id` = task id, key `outreach.PROVINCE`.
     public static func message(_ task: OutreachTask, topology: Topology) -> AMQPOutgoingMessage {
-        AMQPOutgoingMessage(exchange: topology.tasksExchange, routingKey: Topology.routingKey(.outreach, province: task.provinceCode),
+        AMQPOutgoingMessage(exchange: topology.publishExchange(.outreach), routingKey: Topology.routingKey(.outreach, province: task.provinceCode),
                             body: task.encodedJSON(),
                             properties: AMQPProperties(contentType: "application/json", messageID: task.taskID, persistent: true))
     }

@@ -123,7 +123,7 @@ public struct VerifyHandler: TaskHandler {
         }
         let warnings = result.warnings.isEmpty ? nil : String(decoding: (try? JSONEncoder().encode(result.warnings)) ?? Data(), as: UTF8.self)
         let followUps = followUp.map { task in
-            [OutboxMessage(messageID: task.taskID, exchange: topology.tasksExchange,
+            [OutboxMessage(messageID: task.taskID, exchange: topology.publishExchange(.outreach),
                            routingKey: Topology.routingKey(.outreach, province: task.provinceCode),
                            body: task.encodedJSON(), headers: [:])]
         } ?? []
