@@ -164,8 +164,8 @@ static inline void confirms_wait(amqp_connection_state_t conn, struct confirms *
 }
 
 /* A durable topic exchange, and QUEUE bound to it with `binding` (pensionpay binds `verify.#`). */
-static inline void declare_topic_route(amqp_connection_state_t conn, const char *exchange, const char *queue, const char *binding) {
-    amqp_exchange_declare(conn, 1, amqp_cstring_bytes(exchange), amqp_cstring_bytes("topic"), 0, 1, 0, 0, amqp_empty_table);
+static inline void declare_route(amqp_connection_state_t conn, const char *exchange, const char *type, const char *queue, const char *binding) {
+    amqp_exchange_declare(conn, 1, amqp_cstring_bytes(exchange), amqp_cstring_bytes(type), 0, 1, 0, 0, amqp_empty_table);
     check_reply(amqp_get_rpc_reply(conn), "exchange.declare");
     amqp_queue_bind(conn, 1, amqp_cstring_bytes(queue), amqp_cstring_bytes(exchange), amqp_cstring_bytes(binding), amqp_empty_table);
     check_reply(amqp_get_rpc_reply(conn), "queue.bind");
