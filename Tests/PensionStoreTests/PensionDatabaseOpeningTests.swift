@@ -117,16 +117,11 @@ import Testing
     @Test func version6KeepsTheOutcomesOfAVersion5File() throws {
         let dir = try TemporaryDirectory()
         let path = dir.path("node.sqlite")
-        try DatabaseFile.createIfMissing(path: path)
-        do {
-            let pool = try DatabasePool(path: path, configuration: PensionDatabase.configuration())
-            try PensionDatabase.schemaMigrator.migrate(pool, upTo: "v5-progress-index")
-            try pool.write { db in
-                for i in 0..<3 {
-                    try db.execute(sql: """
-                        INSERT INTO verifications VALUES (?, '079000000001', '2026-0\(i + 1)', 'mismatch', 'sex', '["w"]', 'd', ?, 'w1', ?)
-                        """, arguments: ["task-\(i)", i, "2026-0\(i + 1)-01T00:00:00Z"])
-                }
+        try Self.writeFile(path, atVersion: "v5-progress-index") { db in
+            for i in 0..<3 {
+                try db.execute(sql: """
+                    INSERT INTO verifications VALUES (?, '079000000001', '2026-0\(i + 1)', 'mismatch', 'sex', '["w"]', 'd', ?, 'w1', ?)
+                    """, arguments: ["task-\(i)", i, "2026-0\(i + 1)-01T00:00:00Z"])
             }
         }
         let upgraded = try PensionDatabase(path: path)
@@ -152,17 +147,12 @@ import Testing
     @Test func aVerifyTaskRecordedAtVersion6IsStillDoneAtVersion7() throws {
         let dir = try TemporaryDirectory()
         let path = dir.path("node.sqlite")
-        try DatabaseFile.createIfMissing(path: path)
-        do {
-            let pool = try DatabasePool(path: path, configuration: PensionDatabase.configuration())
-            try PensionDatabase.schemaMigrator.migrate(pool, upTo: "v6-verifications-append-only")
-            // What v6's recordVerifications wrote for one task.
-            try pool.write { db in
-                try db.execute(sql: """
-                    INSERT INTO task_log VALUES ('task-1', 'verify', 'verified', '2026-01-05T00:00:00Z');
-                    INSERT INTO verifications VALUES ('task-1', '079000000001', '2026-01', 'verified', NULL, NULL, NULL, 1, 'w1', '2026-01-05T00:00:00Z');
-                    """)
-            }
+        // What v6's recordVerifications wrote for one task.
+        try Self.writeFile(path, atVersion: "v6-verifications-append-only") { db in
+            try db.execute(sql: """
+                INSERT INTO task_log VALUES ('task-1', 'verify', 'verified', '2026-01-05T00:00:00Z');
+                INSERT INTO verifications VALUES ('task-1', '079000000001', '2026-01', 'verified', NULL, NULL, NULL, 1, 'w1', '2026-01-05T00:00:00Z');
+                """)
         }
         let upgraded = try PensionDatabase(path: path)
         let key = VerificationKey(taskID: "task-1", nationalID: "079000000001", period: "2026-01")
@@ -174,6 +164,14 @@ import Testing
             try Row.fetchAll(db, sql: "SELECT outcome, attempt FROM verifications")
         }
         #expect(stored.map { [$0["outcome"] as String, String($0["attempt"] as Int)] } == [["verified", "1"]])
+    }
+
+    /// A file migrated only up to `version`, with `rows` written as that version's code wrote them.
+    static func writeFile(_ path: String, atVersion version: String, rows: (Database) throws -> Void) throws {
+        try DatabaseFile.createIfMissing(path: path)
+        let pool = try DatabasePool(path: path, configuration: PensionDatabase.configuration())
+        try PensionDatabase.schemaMigrator.migrate(pool, upTo: version)
+        try pool.write(rows)
     }
 
     @Test func persistentMigrationFailureSurfaces() throws {
