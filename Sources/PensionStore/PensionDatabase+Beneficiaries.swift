@@ -134,6 +134,14 @@ extension PensionDatabase {
     static let auditInsertSQL = """
         INSERT INTO audit (national_id, task_id, field, before, after, reason, at) VALUES (?, ?, ?, ?, ?, ?, ?)
         """
+
+    /// Shared by the register and outreach writers of `task_log`: (task_id, kind, outcome,
+    /// recorded_at); no row added means the task was already done. `ON CONFLICT`, not `OR IGNORE`:
+    /// `OR IGNORE` also skips a row that fails a CHECK (a task ID starting with NUL has SQLite
+    /// length 0), and the task would pass as done with nothing recorded.
+    static let taskLogInsertSQL = """
+        INSERT INTO task_log (task_id, kind, outcome, recorded_at) VALUES (?, ?, ?, ?) ON CONFLICT (task_id) DO NOTHING
+        """
 }
 
 extension PensionDatabase {

@@ -111,9 +111,9 @@ extension PensionDatabase {
         return try pool.write { db in
             guard try Self.logTask(db, taskID: taskID, outcome: "skipped", stamp: stamp) else { return false }
             try db.execute(sql: """
-                INSERT OR IGNORE INTO notices (notice_id, task_id, national_id, province_code, period, channel, campaign_window,
-                                               state, failure, created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, NULL, ?, 'skipped', ?, ?, ?)
+                INSERT INTO notices (notice_id, task_id, national_id, province_code, period, channel, campaign_window,
+                                     state, failure, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, NULL, ?, 'skipped', ?, ?, ?) ON CONFLICT DO NOTHING
                 """, arguments: ["skipped-" + taskID, taskID, nationalID, provinceCode, period, campaignWindow, reason, stamp, stamp])
             return true
         }
@@ -219,8 +219,7 @@ extension PensionDatabase {
     /// Inserts the task into `task_log` (kind `outreach`); false when it was already there.
     @discardableResult
     static func logTask(_ db: Database, taskID: String, outcome: String, stamp: DatabaseValue) throws -> Bool {
-        try db.execute(sql: "INSERT OR IGNORE INTO task_log (task_id, kind, outcome, recorded_at) VALUES (?, 'outreach', ?, ?)",
-                       arguments: [taskID, outcome, stamp])
+        try db.execute(sql: taskLogInsertSQL, arguments: [taskID, "outreach", outcome, stamp])
         return db.changesCount > 0
     }
 

@@ -84,10 +84,11 @@ extension PensionDatabase {
             routingKey: row["routing_key"], body: [UInt8](body), headers: headers)
     }
 
-    /// INSERT OR IGNORE on the unique `message_id`: re-storing a follow-up is harmless.
+    /// Nothing happens on the unique `message_id`: re-storing a follow-up is harmless. `ON CONFLICT`,
+    /// not `OR IGNORE`, which would also drop a row failing a CHECK without a word.
     static let outboxInsertSQL = """
-        INSERT OR IGNORE INTO outbox (message_id, exchange, routing_key, body, headers, created_at)
-        VALUES (?, ?, ?, ?, ?, ?)
+        INSERT INTO outbox (message_id, exchange, routing_key, body, headers, created_at)
+        VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (message_id) DO NOTHING
         """
 
     /// The encoder for outbox headers: sorted keys, so equal headers are stored as equal text.

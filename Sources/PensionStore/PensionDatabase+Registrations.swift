@@ -24,9 +24,7 @@ extension PensionDatabase {
         }
         let stamp = at.databaseValue
         return try pool.write { db in
-            let taskLog = try db.cachedStatement(sql: """
-                INSERT OR IGNORE INTO task_log (task_id, kind, outcome, recorded_at) VALUES (?, 'register', ?, ?)
-                """)
+            let taskLog = try db.cachedStatement(sql: Self.taskLogInsertSQL)
             let insert = try db.cachedStatement(sql: """
                 INSERT INTO registrations (task_id, national_id, bank_bin, bank_account, holder_name_key, bank_holder_key,
                                            authorised_holder_id, authorisation_expires, decision, reason, effective_period,
@@ -59,7 +57,7 @@ extension PensionDatabase {
                     }
                 }
                 // The insert is the idempotency check: no row added means the task was already done.
-                try taskLog.execute(arguments: [record.taskID, decision.kind.rawValue, stamp])
+                try taskLog.execute(arguments: [record.taskID, "register", decision.kind.rawValue, stamp])
                 if db.changesCount == 0 {
                     results.append(.duplicate)
                     continue

@@ -47,6 +47,16 @@ import Testing
         #expect(try db.pendingOutbox(limit: 1).first?.headers == [:])
     }
 
+    /// A follow-up the schema refuses is an error, never silently not stored; one already stored
+    /// is ignored.
+    @Test func aFollowUpTheSchemaRefusesIsAnErrorAndARepeatIsIgnored() throws {
+        let dir = try TemporaryDirectory()
+        let db = try PensionDatabase(path: dir.path("node.sqlite"))
+        #expect(throws: DatabaseError.self) { try db.enqueueOutbox([Fixtures.message("\u{0}m")], at: Fixtures.now) }
+        #expect(try db.enqueueOutbox([Fixtures.message("m1")], at: Fixtures.now) == 1)
+        #expect(try db.enqueueOutbox([Fixtures.message("m1")], at: Fixtures.now) == 0)
+    }
+
     @Test func nonPositiveLimitIsRejected() throws {
         let dir = try TemporaryDirectory()
         let db = try PensionDatabase(path: dir.path("node.sqlite"))

@@ -60,6 +60,21 @@ import Testing
         #expect(try ["registrations", "audit", "payment_switches", "task_log"].map { try count("SELECT count(*) FROM \($0)") } == before)
     }
 
+    /// A task ID the `task_log` CHECK refuses (SQLite's length() stops at the NUL) is an error for
+    /// the caller to park, never a "duplicate" that is acked with nothing recorded; the same for
+    /// the outreach writer of `task_log`.
+    @Test func aTaskIDTheSchemaRefusesIsAnErrorNotADuplicate() throws {
+        #expect(throws: DatabaseError.self) {
+            try db.recordRegistrations([try record("\u{0}r1", 1, .registered(effectivePeriod: december))], at: Fixtures.now)
+        }
+        #expect(throws: DatabaseError.self) {
+            try db.pool.write { try PensionDatabase.logTask($0, taskID: "\u{0}o1", outcome: "sent", stamp: Fixtures.now.databaseValue) }
+        }
+        #expect(try count("SELECT count(*) FROM task_log") == 0)
+        #expect(try db.pool.write { try PensionDatabase.logTask($0, taskID: "o1", outcome: "sent", stamp: Fixtures.now.databaseValue) })
+        #expect(try db.pool.write { try PensionDatabase.logTask($0, taskID: "o1", outcome: "sent", stamp: Fixtures.now.databaseValue) } == false)
+    }
+
     @Test func anAccountOfAnotherBeneficiaryTurnsARegistrationIntoReview() throws {
         // Fixtures' bank-paid beneficiaries use 970436 / 0071000123456.
         _ = try db.upsertBeneficiaries([Fixtures.beneficiary(9, payment: .bank)], at: Fixtures.now)

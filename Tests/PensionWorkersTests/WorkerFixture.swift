@@ -119,9 +119,14 @@ final class WorkerFixture: Sendable {
 
     func publishRaw(_ messages: [AMQPOutgoingMessage]) async throws {
         let connection = try await connect("publisher")
-        try await connection.enablePublisherConfirms()
-        for start in stride(from: 0, to: messages.count, by: 1000) {
-            try await connection.publish(Array(messages[start..<min(start + 1000, messages.count)]))
+        do {
+            try await connection.enablePublisherConfirms()
+            for start in stride(from: 0, to: messages.count, by: 1000) {
+                try await connection.publish(Array(messages[start..<min(start + 1000, messages.count)]))
+            }
+        } catch {
+            await connection.close()   // a refused publish (the tests of unroutable keys) must not leak it
+            throw error
         }
         await connection.close()
     }

@@ -30,8 +30,8 @@ public struct VerifyHandler: TaskHandler {
         self.now = now
     }
 
-    /// Verify batches overlap: the task-log insert inside ``PensionDatabase/recordVerifications(_:at:)``
-    /// is the once-per-task check, so a task in two overlapping batches (a producer's republished
+    /// Verify batches overlap: the `verifications` insert inside ``PensionDatabase/recordVerifications(_:at:)``
+    /// is the once-per-task check (schema v7), so a task in two overlapping batches (a producer's republished
     /// copy) is recorded by whichever commits first and is a duplicate for the other.
     public var overlapsBatches: Bool { true }
 
