@@ -5,6 +5,8 @@ public enum TaskDecoder: Sendable {
     /// Decodes a `pensionpay.verify.v1` body.
     ///
     /// Checks run from cheapest to most expensive: size, UTF-8, JSON syntax, schema, then fields.
+    /// A body in the plain shape producers write is read by ``PlainJSONScanner``; anything else, and
+    /// every malformed body, by `JSONDecoder`, so each refusal keeps `JSONDecoder`'s reason.
     /// - Parameter maxBytes: bodies above this size are refused before parsing, to bound memory.
     public static func decodeVerify(_ body: [UInt8], maxBytes: Int = 65_536) -> Result<VerifyTask, TaskDecodeError> {
         guard body.count <= maxBytes else {
@@ -13,6 +15,15 @@ public enum TaskDecoder: Sendable {
         guard String(validating: body, as: UTF8.self) != nil else {
             return .failure(TaskDecodeError(code: .invalidUTF8, message: "the body is not valid UTF-8"))
         }
+        if let plain = body.withUnsafeBufferPointer(WireVerifyTask.scanningPlain) {
+            return plain.validated()
+        }
+        return decodeVerifyWithJSONDecoder(body)
+    }
+
+    /// The verify decoder without the plain fast path: anything ``PlainJSONScanner`` leaves, and the
+    /// reference the fast path is tested against. `body` is known to be valid UTF-8 and small enough.
+    static func decodeVerifyWithJSONDecoder(_ body: [UInt8]) -> Result<VerifyTask, TaskDecodeError> {
         let wire: WireVerifyTask
         do {
             wire = try JSONDecoder().decode(WireVerifyTask.self, from: Data(body))

@@ -2,8 +2,8 @@ import Foundation
 
 /// The lenient first pass over a verify message: every field optional, so that "missing" and
 /// "invalid" can be told apart and reported per field before the strict `VerifyTask` is built.
-struct WireVerifyTask: Decodable {
-    struct Beneficiary: Decodable {
+struct WireVerifyTask: Decodable, Equatable {
+    struct Beneficiary: Decodable, Equatable {
         var nationalID: String?
         var fullName: String?
         var dateOfBirth: String?

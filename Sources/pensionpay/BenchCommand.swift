@@ -301,7 +301,7 @@ struct BenchCommand: AsyncParsableCommand {
               publish (confirmed, 1000/batch, 4 in flight): \(String(format: "%.0f", Double(tasks) / publishSeconds)) tasks/s (\(String(format: "%.2f", publishSeconds)) s)
               verify end to end (spawn → last outcome committed): \(String(format: "%.0f", Double(done) / consumeSeconds)) tasks/s (\(String(format: "%.2f", consumeSeconds)) s, \(done) outcomes)
               worker peak RSS: \(fleet.peaksDescription)
-              worker CPU: \(String(format: "%.2f", cpu * 1000 / Double(max(done, 1)))) s per 1000 tasks
+              worker CPU: \(String(format: "%.3f", cpu * 1000 / Double(max(done, 1)))) s per 1000 tasks
             """)
             if done < tasks { throw Console.fail("only \(done) of \(tasks) outcomes after \(Int(timeout)) s") }
         }
