@@ -54,8 +54,24 @@ public struct OutreachTask: Codable, Sendable, Equatable {
                      nationalID: nationalID, provinceCode: provinceCode, communeCode: communeCode, reason: "verified_cash_paid")
     }
 
-    /// Canonical JSON (sorted keys, ISO-8601 time).
+    /// Canonical JSON (sorted keys, ISO-8601 time in whole seconds).
     public func encodedJSON() -> [UInt8] {
+        // Byte for byte what `encodedWithJSONEncoder()` writes (tests compare them); the verify
+        // worker writes one per verified cash-paid beneficiary, where JSONEncoder showed in profiles.
+        var task = JSONObjectWriter(capacity: 280)
+        task.field("commune_code", communeCode)
+        task.field("created_at", Date.ISO8601FormatStyle().format(createdAt))
+        task.field("national_id", nationalID.digits)
+        task.field("period", period.description)
+        task.field("province_code", provinceCode)
+        task.field("reason", reason)
+        task.field("schema", schema)
+        task.field("task_id", taskID)
+        return task.finished()
+    }
+
+    /// The same document through `JSONEncoder`: the reference ``encodedJSON()`` is tested against.
+    func encodedWithJSONEncoder() -> [UInt8] {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .iso8601

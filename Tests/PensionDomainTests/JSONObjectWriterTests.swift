@@ -29,3 +29,20 @@ import Testing
         #expect(try TaskDecoder.decodeVerify(task.encodedJSON()).get() == task)
     }
 }
+
+@Suite struct OutreachTaskWritingTests {
+    @Test func writtenLikeJSONEncoderByteForByte() throws {
+        var random = SeededGenerator(seed: 4_242)
+        let texts = HostileInput.hostileStrings + ["verified_cash_paid", "79", "26734", "Hồ Chí Minh", "a/b"]
+        for i in 0..<2_000 {
+            // Whole and fractional seconds, before and after 1970, far future.
+            let seconds = Double(Int64.random(in: -2_000_000_000...4_000_000_000, using: &random)) + (i % 3 == 0 ? 0 : Double.random(in: 0..<1, using: &random))
+            let task = OutreachTask(
+                taskID: texts.randomElement(using: &random)!, createdAt: Date(timeIntervalSince1970: seconds),
+                period: Period(year: Int.random(in: 2000...2099, using: &random), month: Int.random(in: 1...12, using: &random))!,
+                nationalID: try NationalID.parse("079050001234"), provinceCode: texts.randomElement(using: &random)!,
+                communeCode: i % 4 == 0 ? nil : texts.randomElement(using: &random)!, reason: texts.randomElement(using: &random)!)
+            #expect(task.encodedJSON() == task.encodedWithJSONEncoder(), "task \(i)")
+        }
+    }
+}

@@ -100,6 +100,32 @@ struct PersonNameTests {
         #expect(PersonName.masked(input) == expected)
     }
 
+    /// The fast path of `normalized` skips NFC for these scalars: each must be stable, starter and
+    /// not composable with what precedes it, or the shortcut would keep a non-NFC name.
+    @Test func nfcStableScalarsAreTheirOwnNFC() {
+        var checked = 0
+        for value in UInt32(0)...0x1EFF {
+            guard let scalar = Unicode.Scalar(value), PersonName.isNFCStable(scalar) else { continue }
+            checked += 1
+            #expect(scalar.properties.canonicalCombiningClass == .notReordered, "U+\(String(value, radix: 16))")
+            let alone = String(scalar)
+            #expect(Array(alone.precomposedStringWithCanonicalMapping.unicodeScalars) == [scalar], "U+\(String(value, radix: 16))")
+            // Preceded by a letter, it stays two scalars (no stable scalar composes with a neighbour).
+            for before in ["a", "o", "\u{1EA0}", "u\u{031B}"] {
+                let pair = before + alone
+                #expect(Array(pair.precomposedStringWithCanonicalMapping.unicodeScalars) == Array((before.precomposedStringWithCanonicalMapping + alone).unicodeScalars))
+            }
+        }
+        #expect(checked == 0x300 + 0x100)
+    }
+
+    @Test func normalizedGivesNFCWithOrWithoutTheFastPath() {
+        for name in ["Nguyễn Văn Hòa", "Nguye\u{0302}\u{0303}n Văn A", "Đặng Thị Ánh", "Ω\u{212B}", "Lê\u{0301}", "A\u{030A}"] {
+            let normalized = PersonName.normalized(name)
+            #expect(Array(normalized.unicodeScalars) == Array(name.precomposedStringWithCanonicalMapping.unicodeScalars))
+        }
+    }
+
     @Test func normalizedKeepsCaseAndTones() {
         #expect(PersonName.normalized(" Lê  Thị\u{00A0}Hòa ") == "Lê Thị Hòa")
         #expect(PersonName.normalized("Nguye\u{0302}\u{0303}n") == "Nguyễn")
