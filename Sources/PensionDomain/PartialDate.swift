@@ -53,7 +53,8 @@ public struct PartialDate: Hashable, Sendable, Codable, CustomStringConvertible 
         guard !value.isEmpty else { throw FieldError(field: field, message: "the date is empty") }
         let formatHelp = "expected YYYY-MM-DD, DD/MM/YYYY, MM/YYYY, YYYY-MM or YYYY"
         let year: Int, month: Int?, day: Int?
-        if value.contains("/") {
+        // On bytes: `String.contains` with a string goes through Foundation (NSString) here.
+        if value.utf8.contains(UInt8(ascii: "/")) {
             let parts = value.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
             guard parts.allSatisfy(UnicodeText.isASCIIDigits), parts.last?.utf8.count == 4 else {
                 throw FieldError(field: field, message: formatHelp)

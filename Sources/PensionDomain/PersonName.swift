@@ -42,17 +42,7 @@ public enum PersonName: Sendable {
     /// A name cleaned for storage and display: NFC, invisible characters removed, single spaces, trimmed.
     /// Letters, case and tone placement are kept as typed.
     public static func normalized(_ s: String) -> String {
-        let collapsed = UnicodeText.collapsedWhitespace(s)
-        // Foundation's NFC goes through CoreFoundation and was 3 % of the verify worker's CPU;
-        // most names are already NFC, and for the scalars `isNFCStable` admits that is certain.
-        return collapsed.unicodeScalars.allSatisfy(isNFCStable) ? collapsed : collapsed.precomposedStringWithCanonicalMapping
-    }
-
-    /// True for the scalars whose every string is its own NFC: Latin up to U+02FF and the
-    /// precomposed Vietnamese letters U+1E00–U+1EFF. None of them decomposes, reorders or combines
-    /// with a neighbour (combining marks begin at U+0300); a test checks each one against Foundation.
-    static func isNFCStable(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value < 0x0300 || (0x1E00...0x1EFF).contains(scalar.value)
+        UnicodeText.nfc(UnicodeText.collapsedWhitespace(s))
     }
 
     /// A log-safe form: each word's first letter followed by one `*` per remaining letter ("N*** T** A**").

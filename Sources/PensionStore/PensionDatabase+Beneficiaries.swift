@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import PensionDomain
 
 extension PensionDatabase {
     /// Inserts new beneficiaries and updates changed ones, in one transaction.
@@ -74,7 +75,7 @@ extension PensionDatabase {
     /// The stored beneficiaries among these ID numbers, keyed by ID (one query).
     public func beneficiaries(nationalIDs: [String]) throws -> [String: BeneficiaryRow] {
         if nationalIDs.isEmpty { return [:] }
-        let idsJSON = try Self.jsonArray(nationalIDs)
+        let idsJSON = JSONArrayText.strings(nationalIDs)
         return try pool.read { db in
             let statement = try db.cachedStatement(sql: """
                 SELECT \(BeneficiaryRow.columns) FROM beneficiaries

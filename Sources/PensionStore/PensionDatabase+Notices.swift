@@ -186,7 +186,7 @@ extension PensionDatabase {
     /// The stored contact preferences among these IDs, keyed by ID (one query).
     public func contactPreferences(nationalIDs: [String]) throws -> [String: ContactPreference] {
         if nationalIDs.isEmpty { return [:] }
-        let json = try Self.jsonArray(nationalIDs)
+        let json = JSONArrayText.strings(nationalIDs)
         return try pool.read { db in
             var found: [String: ContactPreference] = [:]
             for row in try Row.fetchAll(db, sql: """

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import PensionDomain
 
 extension PensionDatabase {
     /// Records a batch of verification outcomes in ONE write transaction (group commit).
@@ -19,7 +20,7 @@ extension PensionDatabase {
         if batch.isEmpty { return [] }
         let stamp = at.databaseValue
         // One query for the whole batch instead of a SELECT per record.
-        let idsJSON = try Self.jsonArray(Array(Set(batch.map(\.nationalID))))
+        let idsJSON = JSONArrayText.strings(Set(batch.map(\.nationalID)))
         return try pool.write { db in
             var states: [String: BeneficiaryState] = [:]
             let select = try db.cachedStatement(sql: """
@@ -93,7 +94,7 @@ extension PensionDatabase {
     /// `verifications_once` index in ID-number order; see ``VerificationKey``.
     public func recordedVerifications(_ keys: [VerificationKey]) throws -> Set<String> {
         if keys.isEmpty { return [] }
-        let json = try Self.jsonArray(keys.map { [$0.nationalID, $0.period, $0.taskID] })
+        let json = JSONArrayText.rows(keys.map { [$0.nationalID, $0.period, $0.taskID] })
         return try pool.read { db in
             // CROSS JOIN keeps the keys as the outer loop, one index probe each.
             let statement = try db.cachedStatement(sql: """
@@ -111,17 +112,12 @@ extension PensionDatabase {
     /// ``recordedVerifications(_:)`` for them.
     public func recordedTaskIDs(_ taskIDs: [String]) throws -> Set<String> {
         if taskIDs.isEmpty { return [] }
-        let json = try Self.jsonArray(taskIDs)
+        let json = JSONArrayText.strings(taskIDs)
         return try pool.read { db in
             let statement = try db.cachedStatement(sql: """
                 SELECT task_id FROM task_log WHERE task_id IN (SELECT value FROM json_each(?))
                 """)
             return try Set(String.fetchCursor(statement, arguments: [json]))
         }
-    }
-
-    /// Encodes values as a JSON array, for `json_each(?)`: one cached statement for any batch size.
-    static func jsonArray<Value: Encodable>(_ values: [Value]) throws -> String {
-        String(decoding: try JSONEncoder().encode(values), as: UTF8.self)
     }
 }

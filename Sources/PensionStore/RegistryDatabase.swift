@@ -107,7 +107,7 @@ public final class RegistryDatabase: Sendable {
     /// The records for a batch of ID numbers in one query, keyed by ID; absent IDs are not found.
     public func lookup(nationalIDs: [String]) throws -> [String: RegistryRow] {
         if nationalIDs.isEmpty { return [:] }
-        let json = try PensionDatabase.jsonArray(nationalIDs)
+        let json = JSONArrayText.strings(nationalIDs)
         return try pool.read { db in
             let statement = try db.cachedStatement(sql: """
                 SELECT \(Self.columns) FROM registry_people

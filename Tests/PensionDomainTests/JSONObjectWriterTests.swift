@@ -46,3 +46,22 @@ import Testing
         }
     }
 }
+
+@Suite struct JSONArrayTextTests {
+    static func encoded(_ value: some Encodable) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .withoutEscapingSlashes
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+
+    @Test func writtenLikeJSONEncoder() throws {
+        let texts = HostileInput.hostileStrings + ["079050001234", "2026-11", "verify-2026-11-abc", "a/b", "\u{7F}\u{85}"]
+        #expect(JSONArrayText.strings([]) == "[]")
+        #expect(JSONArrayText.rows([]) == "[]")
+        #expect(JSONArrayText.strings(texts) == (try Self.encoded(texts)))
+        let set = Set(texts)
+        #expect(JSONArrayText.strings(set) == (try Self.encoded(Array(set))))
+        let rows = (0..<texts.count).map { [texts[$0], texts[(texts.count - 1 - $0)], ""] } + [[]]
+        #expect(JSONArrayText.rows(rows) == (try Self.encoded(rows)))
+    }
+}

@@ -105,7 +105,7 @@ struct PersonNameTests {
     @Test func nfcStableScalarsAreTheirOwnNFC() {
         var checked = 0
         for value in UInt32(0)...0x1EFF {
-            guard let scalar = Unicode.Scalar(value), PersonName.isNFCStable(scalar) else { continue }
+            guard let scalar = Unicode.Scalar(value), UnicodeText.isNFCStable(scalar) else { continue }
             checked += 1
             #expect(scalar.properties.canonicalCombiningClass == .notReordered, "U+\(String(value, radix: 16))")
             let alone = String(scalar)
