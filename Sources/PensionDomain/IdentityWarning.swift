@@ -30,3 +30,20 @@ public struct IdentityWarning: Codable, Hashable, Sendable, CustomStringConverti
     /// The names differ only by diacritics (e.g. a bank-style UPPER unaccented name).
     public static let nameDiffersOnlyInAccentsCode = "name_differs_only_in_accents"
 }
+
+extension IdentityWarning {
+    /// `[{"code":…,"message":…},…]`, as stored with an outcome; what `JSONEncoder` writes with
+    /// `.sortedKeys` and `.withoutEscapingSlashes`, without its cost per task (tests compare the two).
+    public static func encodedJSON(_ warnings: [IdentityWarning]) -> String {
+        var bytes: [UInt8] = [UInt8(ascii: "[")]
+        for (index, warning) in warnings.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            var object = JSONObjectWriter(capacity: 96)
+            object.field("code", warning.code)
+            object.field("message", warning.message)
+            bytes.append(contentsOf: object.finished())
+        }
+        bytes.append(UInt8(ascii: "]"))
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}

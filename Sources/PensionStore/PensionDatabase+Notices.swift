@@ -164,7 +164,6 @@ extension PensionDatabase {
                 WHERE state = 'deferred' AND resumed_at IS NULL AND not_before <= ? ORDER BY not_before LIMIT ?
                 """, arguments: [stamp, limit])
             let outbox = try db.cachedStatement(sql: Self.outboxInsertSQL)
-            let encoder = Self.headersEncoder()
             var resumed = 0
             for row in rows {
                 let noticeID: String = row["notice_id"], taskID: String = row["task_id"], province: String = row["province_code"]
@@ -174,7 +173,7 @@ extension PensionDatabase {
                                         communeCode: nil, reason: "resumed_after_quiet_hours")
                 let message = OutboxMessage(messageID: "\(taskID)-resume-\(Int(notBefore.timeIntervalSince1970))", exchange: exchange,
                                             routingKey: "outreach.\(province)", body: task.encodedJSON(), headers: [:])
-                try outbox.execute(arguments: try Self.outboxArguments(message, stamp: stamp, encoder: encoder))
+                try outbox.execute(arguments: try Self.outboxArguments(message, stamp: stamp))
                 try db.execute(sql: "UPDATE notices SET resumed_at = ?, updated_at = ? WHERE notice_id = ?",
                                arguments: [stamp, stamp, noticeID])
                 resumed += 1

@@ -12,10 +12,9 @@ extension PensionDatabase {
         let stamp = at.databaseValue
         return try pool.write { db in
             let statement = try db.cachedStatement(sql: Self.outboxInsertSQL)
-            let encoder = Self.headersEncoder()
             var added = 0
             for message in messages {
-                try statement.execute(arguments: try Self.outboxArguments(message, stamp: stamp, encoder: encoder))
+                try statement.execute(arguments: try Self.outboxArguments(message, stamp: stamp))
                 added += db.changesCount
             }
             return added
@@ -92,19 +91,20 @@ extension PensionDatabase {
         """
 
     /// The encoder for outbox headers: sorted keys, so equal headers are stored as equal text.
-    /// Made once per batch by callers, because creating encoders showed up in the recording cost.
-    static func headersEncoder() -> JSONEncoder {
+    /// One for the process: creating encoders showed up in the recording cost, and swift-foundation's
+    /// `JSONEncoder` is `Sendable` (its options are behind a lock), so batches may share it.
+    static let headersEncoder: JSONEncoder = {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         return encoder
-    }
+    }()
 
     /// Arguments for ``outboxInsertSQL``; empty headers are stored as NULL.
     static func outboxArguments(
-        _ message: OutboxMessage, stamp: DatabaseValue, encoder: JSONEncoder
+        _ message: OutboxMessage, stamp: DatabaseValue
     ) throws -> StatementArguments {
         let headers: String? = message.headers.isEmpty
-            ? nil : String(decoding: try encoder.encode(message.headers), as: UTF8.self)
+            ? nil : String(decoding: try headersEncoder.encode(message.headers), as: UTF8.self)
         return [message.messageID, message.exchange, message.routingKey, Data(message.body), headers, stamp]
     }
 }

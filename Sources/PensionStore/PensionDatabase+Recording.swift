@@ -48,7 +48,6 @@ extension PensionDatabase {
                 """)
             let audit = try db.cachedStatement(sql: Self.auditInsertSQL)
             let outbox = try db.cachedStatement(sql: Self.outboxInsertSQL)
-            let encoder = Self.headersEncoder()
 
             var results: [RecordResult] = []
             results.reserveCapacity(batch.count)
@@ -63,7 +62,7 @@ extension PensionDatabase {
                     continue
                 }
                 for message in record.followUps {
-                    try outbox.execute(arguments: try Self.outboxArguments(message, stamp: stamp, encoder: encoder))
+                    try outbox.execute(arguments: try Self.outboxArguments(message, stamp: stamp))
                 }
 
                 guard let before = states[record.nationalID] else {

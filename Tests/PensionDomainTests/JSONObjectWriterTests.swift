@@ -65,3 +65,16 @@ import Testing
         #expect(JSONArrayText.rows(rows) == (try Self.encoded(rows)))
     }
 }
+
+@Suite struct IdentityWarningJSONTests {
+    @Test func writtenLikeJSONEncoder() throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let texts = HostileInput.hostileStrings
+        for count in 0..<4 {
+            let warnings = (0..<count).map { IdentityWarning(code: texts[($0 * 7) % texts.count], message: texts[($0 * 5 + 3) % texts.count]) }
+            #expect(IdentityWarning.encodedJSON(warnings) == String(decoding: try encoder.encode(warnings), as: UTF8.self))
+            #expect(try JSONDecoder().decode([IdentityWarning].self, from: Data(IdentityWarning.encodedJSON(warnings).utf8)) == warnings)
+        }
+    }
+}

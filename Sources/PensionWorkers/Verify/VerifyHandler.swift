@@ -121,7 +121,7 @@ public struct VerifyHandler: TaskHandler {
         case .invalid(let reason): detail = reason
         case .verified, .notFound: break
         }
-        let warnings = result.warnings.isEmpty ? nil : String(decoding: (try? JSONEncoder().encode(result.warnings)) ?? Data(), as: UTF8.self)
+        let warnings = result.warnings.isEmpty ? nil : IdentityWarning.encodedJSON(result.warnings)
         let followUps = followUp.map { task in
             [OutboxMessage(messageID: task.taskID, exchange: topology.publishExchange(.outreach),
                            routingKey: Topology.routingKey(.outreach, province: task.provinceCode),
