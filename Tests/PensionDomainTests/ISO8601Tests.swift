@@ -1,0 +1,37 @@
+import Foundation
+import PensionTesting
+import Testing
+@testable import PensionDomain
+
+/// `ISO8601.parse` reads the producers' form without Foundation; it must read every string as
+/// Foundation's format style does.
+@Suite struct ISO8601Tests {
+    static func foundation(_ value: String) -> Date? {
+        if let date = try? Date.ISO8601FormatStyle().parse(value) { return date }
+        return try? Date.ISO8601FormatStyle(includingFractionalSeconds: true).parse(value)
+    }
+
+    @Test func theFastFormReadsAsFoundationReadsIt() {
+        var random = SeededGenerator(seed: 8_601)
+        var fast = 0
+        for _ in 0..<20_000 {
+            let instant = Date(timeIntervalSince1970: Double(Int64.random(in: -62_000_000_000...250_000_000_000, using: &random)))
+            let text = Date.ISO8601FormatStyle().format(instant)
+            if ISO8601.parseWholeSecondsUTC(text) != nil { fast += 1 }
+            #expect(ISO8601.parse(text) == instant, "\(text)")
+            #expect(ISO8601.parse(text) == Self.foundation(text), "\(text)")
+        }
+        #expect(fast > 14_000)
+    }
+
+    @Test(arguments: [
+        "2024-02-29T23:59:59Z", "2023-02-29T00:00:00Z", "2026-04-31T00:00:00Z", "2026-13-01T00:00:00Z", "2026-00-10T00:00:00Z",
+        "2026-11-26T24:00:00Z", "2026-11-26T12:60:00Z", "2026-11-26T12:00:60Z", "0000-01-01T00:00:00Z", "0001-01-01T00:00:00Z",
+        "9999-12-31T23:59:59Z", "2026-11-26t12:00:00z", "2026-11-26 12:00:00Z", "2026-11-26T12:00:00+07:00", "2026-11-26T12:00:00.5Z",
+        "2026-11-26T12:00:00", "２026-11-26T12:00:00Z", "2026-1-26T12:00:00Z", " 2026-11-26T12:00:00Z ", "1900-02-29T00:00:00Z",
+        "2000-02-29T00:00:00Z", "-026-11-26T12:00:00Z", "2026-11-26T12:00:0aZ",
+    ])
+    func edgeCasesReadAsFoundationReadsThem(_ text: String) {
+        #expect(ISO8601.parse(text) == Self.foundation(UnicodeText.trimmed(text)))
+    }
+}
