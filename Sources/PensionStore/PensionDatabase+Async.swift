@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import PensionDomain
 
 /// `async` forms of the store's operations, for workers and producers: the blocking SQLite
 /// work runs off the cooperative pool (see `StoreExecutor`).
@@ -50,7 +51,7 @@ extension PensionDatabase {
 
 extension PensionDatabase {
     /// See ``livingBeneficiaries(after:limit:)``.
-    public func livingBeneficiaries(after: String, limit: Int) async throws -> [BeneficiaryRow] {
+    public func livingBeneficiaries(after: String, limit: Int) async throws -> [VerifyTask.Beneficiary] {
         try await StoreExecutor.run { try self.livingBeneficiaries(after: after, limit: limit) }
     }
 }

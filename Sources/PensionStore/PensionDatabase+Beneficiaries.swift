@@ -91,16 +91,26 @@ extension PensionDatabase {
         }
     }
 
-    /// One page of living beneficiaries (`active` or `hold`) with IDs after `after`, in ID order:
-    /// the monthly review walks the table with it (keyset pagination, one short read a page).
-    public func livingBeneficiaries(after: String, limit: Int) throws -> [BeneficiaryRow] {
+    /// The identities of one page of living beneficiaries (`active` or `hold`) with IDs after
+    /// `after`, in ID order: the monthly review walks the table with it (keyset pagination, one
+    /// short read a page). Only the columns a verify task carries are read, from a cursor: whole
+    /// rows copied and decoded were a third of the review's CPU.
+    public func livingBeneficiaries(after: String, limit: Int) throws -> [VerifyTask.Beneficiary] {
         try pool.read { db in
             let statement = try db.cachedStatement(sql: """
-                SELECT \(BeneficiaryRow.columns) FROM beneficiaries INDEXED BY beneficiaries_review
+                SELECT national_id, full_name, date_of_birth, sex, province_code, commune_code
+                FROM beneficiaries INDEXED BY beneficiaries_review
                 WHERE status IN ('active', 'hold') AND national_id > ?
                 ORDER BY national_id LIMIT ?
                 """)
-            return try Row.fetchAll(statement, arguments: [after, limit]).map(BeneficiaryRow.init(row:))
+            var page: [VerifyTask.Beneficiary] = []
+            page.reserveCapacity(limit)
+            let cursor = try Row.fetchCursor(statement, arguments: [after, limit])
+            while let row = try cursor.next() {
+                page.append(VerifyTask.Beneficiary(nationalID: row[0], fullName: row[1], dateOfBirth: row[2], sex: row[3],
+                                                   provinceCode: row[4], communeCode: row[5]))
+            }
+            return page
         }
     }
 

@@ -131,6 +131,11 @@ import Testing
             worker.stop()
             try await group.waitForAll()
         }
+        // The tasks carried each person's identity as on record: the seeded kinds come out as outcomes.
+        let outcomes = try await fixture.store.pool.read { db in
+            try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT outcome, COUNT(*) FROM verifications GROUP BY outcome").map { ($0[0] as String, $0[1] as Int) })
+        }
+        #expect(outcomes == ["verified": 30, "mismatch": 30, "deceased": 30, "not_found": 30])
         // Deceased people are no longer reviewed; the rest are already done for the period.
         let second = try await review.run()
         #expect(second.scanned == 90)

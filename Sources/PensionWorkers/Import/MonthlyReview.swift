@@ -58,12 +58,11 @@ public struct MonthlyReview: Sendable {
                 summary.scanned += page.count
                 let date = now()
                 var tasks: [VerifyTask] = []
-                for row in page {
-                    guard let id = try? NationalID.parse(row.nationalID) else { summary.unusable += 1; continue }
+                for person in page {
+                    guard let id = try? NationalID.parse(person.nationalID) else { summary.unusable += 1; continue }
                     tasks.append(VerifyTask(
                         taskID: TaskID.make(kind: TaskKind.verify.rawValue, nationalID: id, period: period), createdAt: date, period: period,
-                        beneficiary: .init(nationalID: row.nationalID, fullName: row.fullName, dateOfBirth: row.dateOfBirth, sex: row.sex,
-                                           provinceCode: row.provinceCode, communeCode: row.communeCode)))
+                        beneficiary: person))
                 }
                 let done = try await store.recordedVerifications(tasks.map(\.verificationKey))
                 summary.alreadyDone += done.count
