@@ -1,9 +1,10 @@
--- One outcome row per task: the `verifications` table and index of PensionStore
--- (PensionDatabase+Schema.swift), so every baseline pays for the same row, CHECKs and index.
+-- One outcome row per task: the `verifications` table and index of PensionStore as of schema v7
+-- (PensionDatabase+Schema.swift: rowid table, one unique index that is the once-per-task check),
+-- so every baseline pays for the same row, CHECKs and index.
 -- PensionPay's worker writes more per task (beneficiary status, audit, outbox); see bench/README.md.
 PRAGMA journal_mode = WAL;
 CREATE TABLE IF NOT EXISTS verifications (
-    task_id TEXT NOT NULL PRIMARY KEY CHECK (length(task_id) > 0),
+    task_id TEXT NOT NULL CHECK (length(task_id) > 0),
     national_id TEXT NOT NULL,
     period TEXT NOT NULL CHECK (period GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]'),
     outcome TEXT NOT NULL CHECK (outcome IN ('verified', 'mismatch', 'not_found', 'deceased', 'invalid')),
@@ -15,4 +16,4 @@ CREATE TABLE IF NOT EXISTS verifications (
     recorded_at TEXT NOT NULL,
     CHECK (outcome = 'mismatch' OR mismatch_fields IS NULL)
 );
-CREATE INDEX IF NOT EXISTS verifications_by_beneficiary ON verifications (national_id, period);
+CREATE UNIQUE INDEX IF NOT EXISTS verifications_once ON verifications (national_id, period, task_id);
