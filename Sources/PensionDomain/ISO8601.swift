@@ -30,30 +30,12 @@ enum ISO8601: Sendable {
                   b[16] == UInt8(ascii: ":"), b[19] == UInt8(ascii: "Z"),
                   let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
                   let hour = number(11..<13), let minute = number(14..<16), let second = number(17..<19),
-                  year >= 1600, (1...12).contains(month), (1...daysIn(month: month, year: year)).contains(day),
+                  year >= 1600, (1...12).contains(month), (1...PartialDate.daysIn(month: month, year: year)).contains(day),
                   hour < 24, minute < 60, second < 60 else { return nil }
-            let days = daysFromCivil(year: year, month: month, day: day)
+            let days = CivilDay(year: year, month: month, day: day).dayNumber
             return Date(timeIntervalSince1970: Double(days * 86_400 + hour * 3_600 + minute * 60 + second))
         }) else { return nil }
         return date
-    }
-
-    static func daysIn(month: Int, year: Int) -> Int {
-        switch month {
-        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: return 30
-        default: return 31
-        }
-    }
-
-    /// Days from 1970-01-01 to a proleptic Gregorian date (H. Hinnant's `days_from_civil`).
-    static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
     }
 
     static func format(_ date: Date) -> String {
