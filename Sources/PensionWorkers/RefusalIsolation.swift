@@ -13,9 +13,10 @@ func recordIsolatingRefusals<Item, Result>(
 ) async throws -> [Result?] {
     do {
         return try await record(items)
-    } catch let error where PensionDatabase.refusal(error) != nil {
+    } catch {
+        guard let reason = PensionDatabase.refusal(error) else { throw error }
         logger.error("the store refused part of a batch; recording it one by one", metadata: [
-            "batch.size": "\(items.count)", "store.refusal": "\(PensionDatabase.refusal(error) ?? "")",
+            "batch.size": "\(items.count)", "store.refusal": "\(reason)",
         ])
     }
     var results: [Result?] = []
@@ -23,8 +24,9 @@ func recordIsolatingRefusals<Item, Result>(
     for (position, item) in items.enumerated() {
         do {
             results.append(try await record([item]).first)
-        } catch let error where PensionDatabase.refusal(error) != nil {
-            dispositions[deliveries[position]] = .park(reason: "the store refused the outcome: \(PensionDatabase.refusal(error) ?? "")")
+        } catch {
+            guard let reason = PensionDatabase.refusal(error) else { throw error }
+            dispositions[deliveries[position]] = .park(reason: "the store refused the outcome: \(reason)")
             results.append(nil)
         }
     }

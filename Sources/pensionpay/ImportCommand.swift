@@ -21,12 +21,13 @@ struct ImportCommand: AsyncParsableCommand {
     func run() async throws {
         let logger = global.makeLogger("pensionpay.import")
         let store = try PensionDatabase(path: global.databasePath)
-        let publisher = try await global.producerPublisher(name: "pensionpay import", publishing: .verify, topology: try topologyOptions.topology(), logger: logger)
+        let topology = try topologyOptions.topology()
+        let publisher = try await global.producerPublisher(name: "pensionpay import", publishing: .verify, topology: topology, logger: logger)
         let rejectsPath = rejects ?? ((file as NSString).deletingPathExtension + ".rejects.csv")
         let progress = Progress("rows")
         let summary: RosterImportSummary
         do {
-            summary = try await RosterImporter(store: store, publisher: publisher, topology: try topologyOptions.topology(), period: try period.resolved())
+            summary = try await RosterImporter(store: store, publisher: publisher, topology: topology, period: try period.resolved())
                 .run(path: file, rejectsPath: rejectsPath, progress: progress.update)
         } catch let error as ImportError {
             await publisher.finish()

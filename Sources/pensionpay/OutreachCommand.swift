@@ -24,8 +24,9 @@ struct OutreachCommand: AsyncParsableCommand {
         func run() async throws {
             let logger = global.makeLogger("pensionpay.outreach.plan")
             let store = try PensionDatabase(path: global.databasePath)
-            let publisher = try await global.producerPublisher(name: "pensionpay outreach plan", publishing: .outreach, topology: try topologyOptions.topology(), logger: logger)
-            let summary = try await OutreachPlan(store: store, publisher: publisher, topology: try topologyOptions.topology(),
+            let topology = try topologyOptions.topology()
+            let publisher = try await global.producerPublisher(name: "pensionpay outreach plan", publishing: .outreach, topology: topology, logger: logger)
+            let summary = try await OutreachPlan(store: store, publisher: publisher, topology: topology,
                                                  period: try period.resolved()).run()
             await publisher.finish()
             switch format {

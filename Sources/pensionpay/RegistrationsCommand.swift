@@ -30,12 +30,13 @@ struct RegistrationsCommand: AsyncParsableCommand {
         func run() async throws {
             let logger = global.makeLogger("pensionpay.registrations.import")
             let store = try PensionDatabase(path: global.databasePath)
-            let publisher = try await global.producerPublisher(name: "pensionpay registrations import", publishing: .register, topology: try topologyOptions.topology(), logger: logger)
+            let topology = try topologyOptions.topology()
+            let publisher = try await global.producerPublisher(name: "pensionpay registrations import", publishing: .register, topology: topology, logger: logger)
             let rejectsPath = rejects ?? ((file as NSString).deletingPathExtension + ".rejects.csv")
             let progress = Progress("rows")
             let summary: RegistrationImportSummary
             do {
-                summary = try await RegistrationImporter(store: store, publisher: publisher, topology: try topologyOptions.topology())
+                summary = try await RegistrationImporter(store: store, publisher: publisher, topology: topology)
                     .run(path: file, rejectsPath: rejectsPath, progress: progress.update)
             } catch let error as ImportError {
                 await publisher.finish()

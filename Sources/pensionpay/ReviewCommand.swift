@@ -17,9 +17,10 @@ struct ReviewCommand: AsyncParsableCommand {
     func run() async throws {
         let logger = global.makeLogger("pensionpay.review")
         let store = try PensionDatabase(path: global.databasePath)
-        let publisher = try await global.producerPublisher(name: "pensionpay review", publishing: .verify, topology: try topologyOptions.topology(), logger: logger)
+        let topology = try topologyOptions.topology()
+        let publisher = try await global.producerPublisher(name: "pensionpay review", publishing: .verify, topology: topology, logger: logger)
         let progress = Progress("beneficiaries")
-        let summary = try await MonthlyReview(store: store, publisher: publisher, topology: try topologyOptions.topology(), period: try period.resolved()).run(progress: progress.update)
+        let summary = try await MonthlyReview(store: store, publisher: publisher, topology: topology, period: try period.resolved()).run(progress: progress.update)
         progress.finish()
         await publisher.finish()
         switch format {

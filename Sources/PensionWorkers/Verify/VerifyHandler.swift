@@ -52,7 +52,7 @@ public struct VerifyHandler: TaskHandler {
         // worker's CPU). Idempotency does not rest on this: the outcome insert refuses any task
         // recorded before, such as a producer's republished copy, as a duplicate.
         let suspects = tasks.filter { deliveries[$0.index].redelivered || attempts[$0.index] > 1 }
-        let done = suspects.isEmpty ? [] : try await store.recordedVerifications(suspects.map(\.task.verificationKey))
+        let done = try await store.recordedVerifications(suspects.map(\.task.verificationKey))   // no keys: no read
         var seen = Set<String>()
         tasks.removeAll { !seen.insert($0.task.taskID).inserted || done.contains($0.task.taskID) }
 
