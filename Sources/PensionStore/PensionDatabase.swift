@@ -16,9 +16,13 @@ public final class PensionDatabase: Sendable {
     /// - `busyMode = .timeout(10)`: GRDB's default fails at once when another process holds the lock.
     /// - A new file is created with mode 0600: it holds personal data.
     /// - Migrations are safe when several processes open a new file at the same moment.
-    public init(path: String) throws {
+    ///
+    /// `writerCacheKiB` sizes the writing connection's page cache (SQLite's default is 2,000 KiB).
+    /// Workers keep the default, within their memory budget; a bulk writer such as the roster import
+    /// gives more, so a batch's scattered index pages are read from disk once, not per row.
+    public init(path: String, writerCacheKiB: Int? = nil) throws {
         try DatabaseFile.createIfMissing(path: path)
-        pool = try DatabasePool(path: path, configuration: Self.configuration())
+        pool = try DatabasePool(path: path, configuration: Self.configuration(writerCacheKiB: writerCacheKiB))
         // GRDB's WAL setup runs after `prepareDatabase` and sets `synchronous=NORMAL` on the writer,
         // so FULL must be set again here, on the one connection that writes.
         try pool.writeWithoutTransaction { db in
@@ -30,7 +34,7 @@ public final class PensionDatabase: Sendable {
     /// The page cache of each pool reader connection, in KiB (SQLite's default is 2,000).
     static let readerCacheKiB = 512
 
-    static func configuration() -> Configuration {
+    static func configuration(writerCacheKiB: Int? = nil) -> Configuration {
         var config = Configuration()
         config.label = "PensionDatabase"
         // Pool readers already get a 10 s busy timeout from GRDB; the writer needs it set.
@@ -42,6 +46,9 @@ public final class PensionDatabase: Sendable {
             try db.execute(sql: "PRAGMA synchronous = FULL")
             // After a restart of the log (see checkpointWAL()), the -wal file is cut back to this.
             try db.execute(sql: "PRAGMA journal_size_limit = \(Self.walSizeLimit)")
+            if !db.configuration.readonly, let writerCacheKiB {
+                try db.execute(sql: "PRAGMA cache_size = -\(writerCacheKiB)")
+            }
             if db.configuration.readonly {
                 // Pool readers look up scattered rows (task ids, beneficiaries of a batch) in a file far
                 // larger than any cache, or scan it once (reports): SQLite's default 2 MiB per reader

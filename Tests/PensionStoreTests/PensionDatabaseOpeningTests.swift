@@ -60,6 +60,16 @@ import Testing
         #expect(readerCache == -PensionDatabase.readerCacheKiB)
     }
 
+    /// A bulk writer (the roster import) may give its writing connection a larger cache; readers keep theirs.
+    @Test func aBulkWriterSizesTheWritersCache() throws {
+        let dir = try TemporaryDirectory()
+        let db = try PensionDatabase(path: dir.path("node.sqlite"), writerCacheKiB: 32_768)
+        let writerCache = try db.pool.write { db in try Int.fetchOne(db, sql: "PRAGMA cache_size") }
+        let readerCache = try db.pool.read { db in try Int.fetchOne(db, sql: "PRAGMA cache_size") }
+        #expect(writerCache == -32_768)
+        #expect(readerCache == -PensionDatabase.readerCacheKiB)
+    }
+
     @Test func reopeningKeepsDataAndMigratesOnce() throws {
         let dir = try TemporaryDirectory()
         let path = dir.path("node.sqlite")
