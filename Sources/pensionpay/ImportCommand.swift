@@ -20,7 +20,7 @@ struct ImportCommand: AsyncParsableCommand {
 
     func run() async throws {
         let logger = global.makeLogger("pensionpay.import")
-        let store = try PensionDatabase(path: global.databasePath)
+        let store = try PensionDatabase(path: global.databasePath, writerCacheKiB: RosterImporter.writerCacheKiB)
         let topology = try topologyOptions.topology()
         let publisher = try await global.producerPublisher(name: "pensionpay import", publishing: .verify, topology: topology, logger: logger)
         let rejectsPath = rejects ?? ((file as NSString).deletingPathExtension + ".rejects.csv")
