@@ -9,6 +9,13 @@ public enum PaymentMethod: String, Codable, Sendable, Hashable, CaseIterable {
 
     /// Accepts `cash`/`bank`, the Vietnamese `tiền mặt`/`tien_mat`, and `TK`/`tài khoản`/`tai_khoan`, in any case.
     public init?(parsing raw: String) {
+        // The spellings nearly every roster uses, without the Unicode folding below (a sixth of
+        // the roster import's row checks went to it).
+        switch raw {
+        case "cash": self = .cash; return
+        case "bank": self = .bank; return
+        default: break
+        }
         let key = PersonName.unaccentedKey(raw).replacingOccurrences(of: " ", with: "_")
         switch key {
         case "CASH", "TIEN_MAT": self = .cash
