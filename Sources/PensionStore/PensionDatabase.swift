@@ -20,9 +20,15 @@ public final class PensionDatabase: Sendable {
     /// `writerCacheKiB` sizes the writing connection's page cache (SQLite's default is 2,000 KiB).
     /// Workers keep the default, within their memory budget; a bulk writer such as the roster import
     /// gives more, so a batch's scattered index pages are read from disk once, not per row.
-    public init(path: String, writerCacheKiB: Int? = nil) throws {
+    ///
+    /// `automaticCheckpoints: false` stops SQLite's passive checkpoint after this process's commits
+    /// (`wal_autocheckpoint = 0`). A bulk writer's large commits made that copy long, and while it
+    /// held the checkpoint lock the workers' RESTART checkpoints failed and the WAL grew; such a
+    /// writer runs a ``WALCheckpointer`` of its own instead.
+    public init(path: String, writerCacheKiB: Int? = nil, automaticCheckpoints: Bool = true) throws {
         try DatabaseFile.createIfMissing(path: path)
-        pool = try DatabasePool(path: path, configuration: Self.configuration(writerCacheKiB: writerCacheKiB))
+        pool = try DatabasePool(path: path, configuration: Self.configuration(writerCacheKiB: writerCacheKiB,
+                                                                              automaticCheckpoints: automaticCheckpoints))
         // GRDB's WAL setup runs after `prepareDatabase` and sets `synchronous=NORMAL` on the writer,
         // so FULL must be set again here, on the one connection that writes.
         try pool.writeWithoutTransaction { db in
@@ -34,7 +40,7 @@ public final class PensionDatabase: Sendable {
     /// The page cache of each pool reader connection, in KiB (SQLite's default is 2,000).
     static let readerCacheKiB = 512
 
-    static func configuration(writerCacheKiB: Int? = nil) -> Configuration {
+    static func configuration(writerCacheKiB: Int? = nil, automaticCheckpoints: Bool = true) -> Configuration {
         var config = Configuration()
         config.label = "PensionDatabase"
         // Pool readers already get a 10 s busy timeout from GRDB; the writer needs it set.
@@ -48,6 +54,9 @@ public final class PensionDatabase: Sendable {
             try db.execute(sql: "PRAGMA journal_size_limit = \(Self.walSizeLimit)")
             if !db.configuration.readonly, let writerCacheKiB {
                 try db.execute(sql: "PRAGMA cache_size = -\(writerCacheKiB)")
+            }
+            if !db.configuration.readonly, !automaticCheckpoints {
+                try db.execute(sql: "PRAGMA wal_autocheckpoint = 0")
             }
             if db.configuration.readonly {
                 // Pool readers look up scattered rows (task ids, beneficiaries of a batch) in a file far

@@ -20,15 +20,23 @@ struct ImportCommand: AsyncParsableCommand {
 
     func run() async throws {
         let logger = global.makeLogger("pensionpay.import")
-        let store = try PensionDatabase(path: global.databasePath, writerCacheKiB: RosterImporter.writerCacheKiB)
+        let store = try PensionDatabase(path: global.databasePath, writerCacheKiB: RosterImporter.writerCacheKiB, automaticCheckpoints: false)
         let topology = try topologyOptions.topology()
         let publisher = try await global.producerPublisher(name: "pensionpay import", publishing: .verify, topology: topology, logger: logger)
         let rejectsPath = rejects ?? ((file as NSString).deletingPathExtension + ".rejects.csv")
         let progress = Progress("rows")
+        let importer = RosterImporter(store: store, publisher: publisher, topology: topology, period: try period.resolved())
+        // The heaviest writer while workers read and write the same file: it copies the WAL back
+        // with RESTART checkpoints of its own (looking more often than a worker does) instead of
+        // SQLite's passive one after each commit (see PensionDatabase(path:...automaticCheckpoints:)).
+        let checkpointer = WALCheckpointer(store: store, interval: .milliseconds(500), logger: logger)
         let summary: RosterImportSummary
         do {
-            summary = try await RosterImporter(store: store, publisher: publisher, topology: topology, period: try period.resolved())
-                .run(path: file, rejectsPath: rejectsPath, progress: progress.update)
+            summary = try await withThrowingTaskGroup(of: RosterImportSummary?.self) { group in
+                group.addTask { try await checkpointer.run(); return nil }
+                defer { group.cancelAll() }
+                return try await importer.run(path: file, rejectsPath: rejectsPath, progress: progress.update)
+            }
         } catch let error as ImportError {
             await publisher.finish()
             throw Console.fail(error.description)

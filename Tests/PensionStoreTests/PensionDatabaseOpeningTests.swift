@@ -70,6 +70,15 @@ import Testing
         #expect(readerCache == -PensionDatabase.readerCacheKiB)
     }
 
+    /// A bulk writer may turn off SQLite's passive checkpoint after its commits; others keep it.
+    @Test func aBulkWriterMayLeaveCheckpointsToItsCheckpointer() throws {
+        let dir = try TemporaryDirectory()
+        let bulk = try PensionDatabase(path: dir.path("node.sqlite"), automaticCheckpoints: false)
+        let worker = try PensionDatabase(path: dir.path("node.sqlite"))
+        #expect(try bulk.pool.write { db in try Int.fetchOne(db, sql: "PRAGMA wal_autocheckpoint") } == 0)
+        #expect(try worker.pool.write { db in try Int.fetchOne(db, sql: "PRAGMA wal_autocheckpoint") } == 1000)
+    }
+
     @Test func reopeningKeepsDataAndMigratesOnce() throws {
         let dir = try TemporaryDirectory()
         let path = dir.path("node.sqlite")
