@@ -22,9 +22,9 @@ public final class PensionDatabase: Sendable {
     /// gives more, so a batch's scattered index pages are read from disk once, not per row.
     ///
     /// `automaticCheckpoints: false` stops SQLite's passive checkpoint after this process's commits
-    /// (`wal_autocheckpoint = 0`). A bulk writer's large commits made that copy long, and while it
-    /// held the checkpoint lock the workers' RESTART checkpoints failed and the WAL grew; such a
-    /// writer runs a ``WALCheckpointer`` of its own instead.
+    /// (`wal_autocheckpoint = 0`). A bulk writer's large commits made that copy long; it holds the
+    /// checkpoint lock meanwhile, the workers' RESTART checkpoints failed on it and the WAL grew
+    /// (docs/performance.md, national size). Such a writer runs a ``WALCheckpointer`` of its own.
     public init(path: String, writerCacheKiB: Int? = nil, automaticCheckpoints: Bool = true) throws {
         try DatabaseFile.createIfMissing(path: path)
         pool = try DatabasePool(path: path, configuration: Self.configuration(writerCacheKiB: writerCacheKiB,
