@@ -33,12 +33,22 @@ extension PensionDatabase {
     /// minutes of the national-size run. RESTART waits (on the busy handler) for the readers of the
     /// moment to finish; readers that begin meanwhile read the database file, so it completes as soon
     /// as the current reads end. It holds this process's write lock while it waits.
+    ///
+    /// It also keeps every other process's writers out while it waits, so it waits at most
+    /// ``checkpointBusyMilliseconds`` per phase, not the connection's 10 s: with 10 s, a RESTART
+    /// that a reader held off made a 3.4 M roster import, waiting for the write lock just as
+    /// long, fail with "database is locked". A RESTART given up is tried again at the next look.
     public func checkpointWAL() throws -> WALCheckpoint {
         try pool.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA busy_timeout = \(Self.checkpointBusyMilliseconds)")
+            defer { try? db.execute(sql: "PRAGMA busy_timeout = \(Self.busyTimeoutMilliseconds)") }
             let row = try Row.fetchOne(db, sql: "PRAGMA wal_checkpoint(RESTART)")
             return WALCheckpoint(completed: (row?[0] as Int?) == 0, frames: row?[1] ?? 0, checkpointed: row?[2] ?? 0)
         }
     }
+
+    /// How long a RESTART checkpoint waits, per phase, for writers and readers to make way.
+    public static let checkpointBusyMilliseconds = 2_000
 }
 
 extension PensionDatabase {

@@ -37,6 +37,16 @@ public final class PensionDatabase: Sendable {
         try Self.migrate(pool)
     }
 
+    /// How long a connection waits for another process's lock before SQLite answers "database is locked".
+    public static let busyTimeoutMilliseconds = 10_000
+
+    /// True when `error` is SQLite's "database is locked" (another process held the lock past the
+    /// busy timeout): nothing was written, and the same transaction may simply be tried again.
+    public static func isLocked(_ error: any Error) -> Bool {
+        guard let error = error as? DatabaseError else { return false }
+        return error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED
+    }
+
     /// The page cache of each pool reader connection, in KiB (SQLite's default is 2,000).
     static let readerCacheKiB = 512
 
@@ -44,7 +54,7 @@ public final class PensionDatabase: Sendable {
         var config = Configuration()
         config.label = "PensionDatabase"
         // Pool readers already get a 10 s busy timeout from GRDB; the writer needs it set.
-        config.busyMode = .timeout(10)
+        config.busyMode = .timeout(Double(busyTimeoutMilliseconds) / 1000)
         config.foreignKeysEnabled = true
         // Explicit, although it is GRDB's default: bound values hold ID numbers, names, accounts.
         config.publicStatementArguments = false

@@ -50,23 +50,15 @@ import Testing
         #expect(busyTimeout == 10_000)
     }
 
-    /// Pool readers get a small page cache; the writer keeps SQLite's default.
-    @Test func readersGetASmallPageCache() throws {
+    /// Pool readers get a small page cache; the writer keeps SQLite's default (2,000 KiB) unless
+    /// a bulk writer, such as the roster import, asks for more.
+    @Test(arguments: [(nil, -2000), (32_768, -32_768)] as [(Int?, Int)])
+    func readersGetASmallPageCacheAndTheWriterWhatItAsks(writerCacheKiB: Int?, expectedWriterCache: Int) throws {
         let dir = try TemporaryDirectory()
-        let db = try PensionDatabase(path: dir.path("node.sqlite"))
+        let db = try PensionDatabase(path: dir.path("node.sqlite"), writerCacheKiB: writerCacheKiB)
         let writerCache = try db.pool.write { db in try Int.fetchOne(db, sql: "PRAGMA cache_size") }
         let readerCache = try db.pool.read { db in try Int.fetchOne(db, sql: "PRAGMA cache_size") }
-        #expect(writerCache == -2000)
-        #expect(readerCache == -PensionDatabase.readerCacheKiB)
-    }
-
-    /// A bulk writer (the roster import) may give its writing connection a larger cache; readers keep theirs.
-    @Test func aBulkWriterSizesTheWritersCache() throws {
-        let dir = try TemporaryDirectory()
-        let db = try PensionDatabase(path: dir.path("node.sqlite"), writerCacheKiB: 32_768)
-        let writerCache = try db.pool.write { db in try Int.fetchOne(db, sql: "PRAGMA cache_size") }
-        let readerCache = try db.pool.read { db in try Int.fetchOne(db, sql: "PRAGMA cache_size") }
-        #expect(writerCache == -32_768)
+        #expect(writerCache == expectedWriterCache)
         #expect(readerCache == -PensionDatabase.readerCacheKiB)
     }
 

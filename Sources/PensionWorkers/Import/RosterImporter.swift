@@ -158,7 +158,7 @@ public struct RosterImporter: Sendable {
                 upserts[index].keepStored(row, for: absent)
             }
         }
-        batch.upsert = try await store.upsertBeneficiaries(upserts, at: date)
+        batch.upsert = try await LockedStoreRetry.run { try await store.upsertBeneficiaries(upserts, at: date) }
         let tasks = entries.map { entry in
             VerifyTask(taskID: TaskID.make(kind: TaskKind.verify.rawValue, nationalID: entry.nationalID, period: period),
                        createdAt: date, period: period, beneficiary: .init(entry))
