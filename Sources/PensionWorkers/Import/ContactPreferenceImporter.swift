@@ -77,7 +77,8 @@ public struct ContactPreferenceImporter: Sendable {
                 }
                 updates.append(update)
             }
-            try await store.applyContactPreferences(updates, at: now())
+            let date = now()
+            try await LockedStoreRetry.run { try await store.applyContactPreferences(updates, at: date) }
             summary.applied += updates.count
             summary.optedOut += updates.filter { $0.optedOut == true }.count
         }
