@@ -15,7 +15,7 @@ enum ISO8601: Sendable {
     static func parseWholeSecondsUTC(_ value: String) -> Date? {
         // Native strings are contiguous UTF-8; any other goes the Foundation way. So do years before
         // 1600: Foundation's calendar is Julian before October 1582, this arithmetic is not.
-        guard let date = value.utf8.withContiguousStorageIfAvailable({ b -> Date? in
+        value.utf8.withContiguousStorageIfAvailable({ b -> Date? in
             guard b.count == 20 else { return nil }
             func number(_ range: Range<Int>) -> Int? {
                 var value = 0
@@ -34,8 +34,7 @@ enum ISO8601: Sendable {
                   hour < 24, minute < 60, second < 60 else { return nil }
             let days = CivilDay(year: year, month: month, day: day).dayNumber
             return Date(timeIntervalSince1970: Double(days * 86_400 + hour * 3_600 + minute * 60 + second))
-        }) else { return nil }
-        return date
+        }) ?? nil
     }
 
     static func format(_ date: Date) -> String {

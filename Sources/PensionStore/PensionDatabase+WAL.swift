@@ -35,9 +35,10 @@ extension PensionDatabase {
     /// as the current reads end. It holds this process's write lock while it waits.
     ///
     /// It also keeps every other process's writers out while it waits, so it waits at most
-    /// ``checkpointBusyMilliseconds`` per phase, not the connection's 10 s: with 10 s, a RESTART
-    /// that a reader held off made a 3.4 M roster import, waiting for the write lock just as
-    /// long, fail with "database is locked". A RESTART given up is tried again at the next look.
+    /// ``checkpointBusyMilliseconds`` per phase, not the connection's 10 s, after which a writer
+    /// of another process gives up: while RESTARTs waited 10 s, a 3.4 M roster import failed once
+    /// with "database is locked" (the likely cause; docs/performance.md). A RESTART given up is
+    /// tried again at the next look.
     public func checkpointWAL() throws -> WALCheckpoint {
         try pool.writeWithoutTransaction { db in
             try db.execute(sql: "PRAGMA busy_timeout = \(Self.checkpointBusyMilliseconds)")
