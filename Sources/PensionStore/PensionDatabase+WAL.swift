@@ -34,22 +34,17 @@ extension PensionDatabase {
     /// moment to finish; readers that begin meanwhile read the database file, so it completes as soon
     /// as the current reads end. It holds this process's write lock while it waits.
     ///
-    /// It also keeps every other process's writers out while it waits, so it waits at most
-    /// ``checkpointBusyMilliseconds`` per phase, not the connection's 10 s, after which a writer
-    /// of another process gives up: while RESTARTs waited 10 s, a 3.4 M roster import failed once
-    /// with "database is locked" (the likely cause; docs/performance.md). A RESTART given up is
-    /// tried again at the next look.
+    /// It also keeps every other process's writers out while it waits (up to the 10 s busy
+    /// timeout), and they wait for it just as long: a writer of another process may then fail with
+    /// "database is locked". Workers redo such a batch; the importers try it again
+    /// (`LockedStoreRetry`). A shorter wait here (2 s, tried in sitting 8) let RESTART give up
+    /// while readers kept reading, and the log was not restarted.
     public func checkpointWAL() throws -> WALCheckpoint {
         try pool.writeWithoutTransaction { db in
-            try db.execute(sql: "PRAGMA busy_timeout = \(Self.checkpointBusyMilliseconds)")
-            defer { try? db.execute(sql: "PRAGMA busy_timeout = \(Self.busyTimeoutMilliseconds)") }
             let row = try Row.fetchOne(db, sql: "PRAGMA wal_checkpoint(RESTART)")
             return WALCheckpoint(completed: (row?[0] as Int?) == 0, frames: row?[1] ?? 0, checkpointed: row?[2] ?? 0)
         }
     }
-
-    /// How long a RESTART checkpoint waits, per phase, for writers and readers to make way.
-    public static let checkpointBusyMilliseconds = 2_000
 }
 
 extension PensionDatabase {

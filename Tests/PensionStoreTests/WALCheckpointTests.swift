@@ -53,14 +53,4 @@ import Testing
         stop.store(true, ordering: .relaxed)
         #expect(reads.load(ordering: .relaxed) > 0)
     }
-
-    /// A RESTART keeps other processes' writers out while it waits, so it waits less than they
-    /// do; the connection's own busy timeout is back afterwards.
-    @Test func aRestartWaitsLessThanWritersAndRestoresTheBusyTimeout() throws {
-        #expect(PensionDatabase.checkpointBusyMilliseconds * 2 < PensionDatabase.busyTimeoutMilliseconds)
-        let dir = try TemporaryDirectory()
-        let db = try PensionDatabase(path: dir.path("node.sqlite"))
-        _ = try db.checkpointWAL()
-        #expect(try db.pool.write { db in try Int.fetchOne(db, sql: "PRAGMA busy_timeout") } == PensionDatabase.busyTimeoutMilliseconds)
-    }
 }
