@@ -10,9 +10,27 @@ extension PensionDatabase {
         try await StoreExecutor.run { try self.upsertBeneficiaries(rows, at: date) }
     }
 
-    /// See ``recordVerifications(_:at:)``.
-    public func recordVerifications(_ batch: [VerificationOutcomeRecord], at date: Date) async throws -> [RecordResult] {
-        try await StoreExecutor.run { try self.recordVerifications(batch, at: date) }
+    /// See ``recordVerifications(_:at:folding:)``.
+    public func recordVerifications(_ batch: [VerificationOutcomeRecord], at date: Date,
+                                    folding: OutcomeFolding = .now) async throws -> [RecordResult] {
+        try await StoreExecutor.run { try self.recordVerifications(batch, at: date, folding: folding) }
+    }
+
+    /// See ``unfoldedOutcomeCount()``.
+    public func unfoldedOutcomeCount() async throws -> Int {
+        try await StoreExecutor.run { try self.unfoldedOutcomeCount() }
+    }
+
+    /// See ``foldAllOutcomes(batch:at:)``.
+    @discardableResult
+    public func foldAllOutcomes(batch: Int = 5_000, at date: Date) async throws -> Int {
+        try await StoreExecutor.run { try self.foldAllOutcomes(batch: batch, at: date) }
+    }
+
+    /// See ``foldOutcomes(limit:at:)``.
+    @discardableResult
+    public func foldOutcomes(limit: Int = 5_000, at date: Date) async throws -> Int {
+        try await StoreExecutor.run { try self.foldOutcomes(limit: limit, at: date) }
     }
 
     /// See ``recordedTaskIDs(_:)``.

@@ -7,30 +7,29 @@ extension PensionDatabase {
     ///
     /// Per record, in order: an outcome already stored for the same task, person and period →
     /// `.duplicate`, nothing changes. Otherwise the verification row and the follow-up outbox rows
-    /// are stored; for an unknown beneficiary that is all (`.unknownBeneficiary`). For a known one,
-    /// `last_outcome` and `last_verified_period` move, and so may the status: anything but
-    /// "verified" holds payment, "deceased" marks the person deceased, "verified" lifts a hold
-    /// (never a death); each status change writes an audit row. An outcome for a period older than
-    /// the stored one is kept as history but does not move the beneficiary's state (a replayed old
-    /// task must not undo a newer decision).
+    /// are stored, `.recorded`, or `.unknownBeneficiary` when no beneficiary has the ID number.
+    ///
+    /// The beneficiary's state then moves as ``foldOutcomes(limit:at:)`` says: `last_outcome` and
+    /// `last_verified_period` move, and so may the status: anything but "verified" holds payment,
+    /// "deceased" marks the person deceased, "verified" lifts a hold (never a death); each status
+    /// change writes an audit row; an outcome for a period older than the stored one is kept as
+    /// history but does not move the state (a replayed old task must not undo a newer decision).
+    /// With `folding: .now` (the default) that happens in this transaction, for every outcome not
+    /// yet folded; with `.deferred` it is left to the next fold.
     ///
     /// The results are in batch order. Ack the deliveries only after this returns: it has committed.
     /// If it throws, nothing of the batch is stored.
-    public func recordVerifications(_ batch: [VerificationOutcomeRecord], at: Date) throws -> [RecordResult] {
+    public func recordVerifications(_ batch: [VerificationOutcomeRecord], at: Date,
+                                    folding: OutcomeFolding = .now) throws -> [RecordResult] {
         if batch.isEmpty { return [] }
         let stamp = at.databaseValue
-        // One query for the whole batch instead of a SELECT per record.
+        // One query for the whole batch instead of a SELECT per record; the primary key's index covers it.
         let idsJSON = JSONArrayText.strings(Set(batch.map(\.nationalID)))
         return try pool.write { db in
-            var states: [String: BeneficiaryState] = [:]
             let select = try db.cachedStatement(sql: """
-                SELECT national_id, status, hold_reason, last_verified_period FROM beneficiaries
-                WHERE national_id IN (SELECT value FROM json_each(?))
+                SELECT national_id FROM beneficiaries WHERE national_id IN (SELECT value FROM json_each(?))
                 """)
-            let cursor = try Row.fetchCursor(select, arguments: [idsJSON])
-            while let row = try cursor.next() {
-                states[row[0]] = BeneficiaryState(status: row[1], holdReason: row[2], period: row[3])
-            }
+            let known = try Set(String.fetchCursor(select, arguments: [idsJSON]))
 
             // The unique index `verifications_once` makes this insert the idempotency check.
             // ON CONFLICT, not OR IGNORE: OR IGNORE would also skip a row failing a CHECK, and
@@ -41,12 +40,6 @@ extension PensionDatabase {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (national_id, period, task_id) DO NOTHING
                 """)
-            let update = try db.cachedStatement(sql: """
-                UPDATE beneficiaries
-                SET last_outcome = ?, last_verified_period = ?, status = ?, hold_reason = ?, updated_at = ?
-                WHERE national_id = ?
-                """)
-            let audit = try db.cachedStatement(sql: Self.auditInsertSQL)
             let outbox = try db.cachedStatement(sql: Self.outboxInsertSQL)
 
             var results: [RecordResult] = []
@@ -64,25 +57,10 @@ extension PensionDatabase {
                 for message in record.followUps {
                     try outbox.execute(arguments: try Self.outboxArguments(message, stamp: stamp))
                 }
-
-                guard let before = states[record.nationalID] else {
-                    results.append(.unknownBeneficiary)
-                    continue
-                }
-                results.append(.recorded)
-                if let period = before.period, record.period < period { continue }
-
-                let after = before.applying(outcome: record.outcome, fields: record.mismatchFields, period: record.period)
-                try update.execute(arguments: [
-                    record.outcome, record.period, after.status, after.holdReason, stamp, record.nationalID,
-                ])
-                if after.status != before.status {
-                    try audit.execute(arguments: [
-                        record.nationalID, record.taskID, "status", before.status, after.status,
-                        after.holdReason ?? record.outcome, stamp,
-                    ])
-                }
-                states[record.nationalID] = after
+                results.append(known.contains(record.nationalID) ? .recorded : .unknownBeneficiary)
+            }
+            if folding == .now {
+                _ = try Self.fold(db, limit: nil, stamp: stamp)
             }
             return results
         }

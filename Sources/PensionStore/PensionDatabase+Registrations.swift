@@ -114,9 +114,11 @@ extension PensionDatabase {
     /// beneficiary: payment method `bank`, the registered BIN and account; one audit row each; the
     /// switch row is deleted. A deceased beneficiary's switch is dropped (audited), never applied.
     /// One transaction; running it again for the same period does nothing. Returns how many switched.
+    /// Outcomes not yet folded are folded first in it, so a death just recorded is seen.
     public func applyDuePaymentSwitches(period: Period, at: Date) throws -> Int {
         let stamp = at.databaseValue
         return try pool.write { db in
+            _ = try Self.fold(db, limit: nil, stamp: stamp)
             let due = try Row.fetchAll(db, sql: """
                 SELECT s.national_id, s.task_id, s.bank_bin, s.bank_account, s.effective_period,
                        b.payment_method, b.bank_bin, b.bank_account, b.status

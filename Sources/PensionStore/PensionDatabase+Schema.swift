@@ -25,6 +25,9 @@ extension PensionDatabase {
         migrator.registerMigration("v7-verify-once-by-beneficiary") { db in
             try db.execute(sql: schemaV7VerifyOnceByBeneficiary)
         }
+        migrator.registerMigration("v8-outcome-fold") { db in
+            try db.execute(sql: schemaV8OutcomeFold)
+        }
         return migrator
     }()
 

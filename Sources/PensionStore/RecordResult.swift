@@ -1,6 +1,7 @@
 /// What happened to one ``VerificationOutcomeRecord``. Every case is safe to ack.
 public enum RecordResult: Sendable, Equatable {
-    /// Stored now, with its effects on the beneficiary.
+    /// Stored now; its effect on the beneficiary is applied in the same transaction or by the next
+    /// fold (``OutcomeFolding``).
     case recorded
     /// The task ID was already recorded (a redelivery): nothing changed.
     case duplicate

@@ -1,4 +1,4 @@
-/// One verification result to record: the input of ``PensionDatabase/recordVerifications(_:at:)``.
+/// One verification result to record: the input of ``PensionDatabase/recordVerifications(_:at:folding:)``.
 public struct VerificationOutcomeRecord: Sendable, Equatable {
     /// The task's idempotency key (deterministic: same kind, person and period → same ID).
     public var taskID: String

@@ -177,6 +177,24 @@ import Testing
         #expect(stored.map { [$0["outcome"] as String, String($0["attempt"] as Int)] } == [["verified", "1"]])
     }
 
+    /// v8 starts the fold's mark at the newest outcome: what v7 recorded was applied then and must
+    /// not be applied again (a late fold of an old outcome would move a state twice).
+    @Test func version8CountsEveryOutcomeOfAVersion7FileAsFolded() throws {
+        let dir = try TemporaryDirectory()
+        let path = dir.path("node.sqlite")
+        try Self.writeFile(path, atVersion: "v7-verify-once-by-beneficiary") { db in
+            try db.execute(sql: """
+                INSERT INTO verifications VALUES ('task-1', '079000000001', '2026-01', 'verified', NULL, NULL, NULL, 1, 'w1', '2026-01-05T00:00:00Z');
+                INSERT INTO verifications VALUES ('task-2', '079000000002', '2026-01', 'deceased', NULL, NULL, NULL, 1, 'w1', '2026-01-05T00:00:00Z');
+                """)
+        }
+        let upgraded = try PensionDatabase(path: path)
+        #expect(try upgraded.unfoldedOutcomeCount() == 0)
+        #expect(try upgraded.foldOutcomes(at: Fixtures.now) == 0)
+        let empty = try PensionDatabase(path: dir.path("empty.sqlite"))
+        #expect(try empty.unfoldedOutcomeCount() == 0)
+    }
+
     /// A file migrated only up to `version`, with `rows` written as that version's code wrote them.
     static func writeFile(_ path: String, atVersion version: String, rows: (Database) throws -> Void) throws {
         try DatabaseFile.createIfMissing(path: path)
