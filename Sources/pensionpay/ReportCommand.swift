@@ -21,7 +21,7 @@ struct ReportCommand: AsyncParsableCommand {
     func run() async throws {
         _ = global.makeLogger("pensionpay.report")
         if let period { do { _ = try Period.parse(period) } catch { throw ValidationError("\(error)") } }
-        let report = try await ReportLoader.load(global.databasePaths, period: period, byCommune: by == .commune)
+        let report = try await ReportLoader.load(global.databasePaths, period: period, byCommune: by == .commune, foldPending: true)
         switch format {
         case .json: print(try JSONCoding.string(report))
         case .csv: print(ReportRendering.csv(report), terminator: "")
@@ -31,14 +31,19 @@ struct ReportCommand: AsyncParsableCommand {
 }
 
 /// Opens each node database (refusing missing files rather than creating empty ones) and merges.
+/// With `foldPending` (the `report` command) each node's unfolded outcomes are folded first, so the
+/// report counts every recorded outcome; `serve` only reads, and shows the state of the last fold
+/// (its workers fold within a second).
 enum ReportLoader {
-    static func load(_ paths: [String], period: String?, byCommune: Bool) async throws -> ProgressReport {
+    static func load(_ paths: [String], period: String?, byCommune: Bool, foldPending: Bool = false) async throws -> ProgressReport {
         var reports: [ProgressReport] = []
         for path in paths {
             guard FileManager.default.fileExists(atPath: path) else {
                 throw Console.fail("no database at \(path) (give --db or PENSIONPAY_DB)")
             }
-            reports.append(try await PensionDatabase(path: path).progressReport(period: period, byCommune: byCommune))
+            let store = try PensionDatabase(path: path)
+            if foldPending { try await store.foldAllOutcomes(at: Date()) }
+            reports.append(try await store.progressReport(period: period, byCommune: byCommune))
         }
         return reports.count == 1 ? reports[0] : ProgressReport.merged(reports)
     }

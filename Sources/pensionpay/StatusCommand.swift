@@ -20,8 +20,10 @@ struct StatusCommand: AsyncParsableCommand {
         var at: String
         var queues: [ProgressSnapshot.Queue]
         var outboxPending: Int?
+        /// Outcomes recorded but not yet folded into the beneficiaries' state (see OutcomeFolder).
+        var outcomesUnfolded: Int?
 
-        enum CodingKeys: String, CodingKey { case at, queues, outboxPending = "outbox_pending" }
+        enum CodingKeys: String, CodingKey { case at, queues, outboxPending = "outbox_pending", outcomesUnfolded = "outcomes_unfolded" }
     }
 
     @OptionGroup var global: GlobalOptions
@@ -52,7 +54,8 @@ struct StatusCommand: AsyncParsableCommand {
                 }
             }
             let pending = try? store?.pendingOutboxCount()
-            let snapshot = Snapshot(at: Date().formatted(.iso8601), queues: queues, outboxPending: pending)
+            let unfolded = try? await store?.unfoldedOutcomeCount()
+            let snapshot = Snapshot(at: Date().formatted(.iso8601), queues: queues, outboxPending: pending, outcomesUnfolded: unfolded)
             switch format {
             case .json: print(try JSONCoding.string(snapshot))
             case .text:
@@ -63,6 +66,7 @@ struct StatusCommand: AsyncParsableCommand {
                     print("  \(queue.name.padding(toLength: 34, withPad: " ", startingAt: 0)) \(queue.role.padding(toLength: 7, withPad: " ", startingAt: 0)) \(detail)")
                 }
                 if let pending { print("  outbox pending: \(pending)") }
+                if let unfolded { print("  outcomes not yet folded into beneficiaries: \(unfolded)") }
             }
             if watch { try await Task.sleep(for: .milliseconds(Int64(interval * 1000))) }
         } while watch

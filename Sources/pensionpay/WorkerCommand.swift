@@ -58,14 +58,15 @@ struct WorkerCommand: AsyncParsableCommand {
                 registry = InstrumentedRegistry(try EmbeddedRegistry(path: self.registry.path), adapter: "embedded")
             }
             let topology = try topologyOptions.topology()
-            let handler = VerifyHandler(store: store, registry: registry, topology: topology, workerName: workerName, logger: logger)
+            let handler = VerifyHandler(store: store, registry: registry, topology: topology, workerName: workerName, logger: logger,
+                                        folding: .deferred)
             let status = WorkerStatus()
             let worker = TaskWorker(url: url, handler: handler,
                                     options: WorkerOptions(name: workerName, prefetch: prefetch, maxBatch: batch, topology: topology),
                                     status: status, logger: logger)
             let relay = OutboxRelay(url: url, store: store, name: workerName, topology: topology, logger: logger)
             do {
-                try await WorkerProcess.run(worker, helpers: [relay, WALCheckpointer(store: store, logger: logger)], status: status, http: http, metrics: prometheus, logger: logger)
+                try await WorkerProcess.run(worker, helpers: [relay, WALCheckpointer(store: store, logger: logger), OutcomeFolder(store: store, logger: logger)], status: status, http: http, metrics: prometheus, logger: logger)
             } catch {
                 try? await httpRegistry?.shutdown()
                 throw error

@@ -131,9 +131,10 @@ final class WorkerFixture: Sendable {
         await connection.close()
     }
 
-    func makeWorker(registry: (any PopulationRegistry)? = nil, name: String = "test-worker", status: WorkerStatus = WorkerStatus()) -> TaskWorker<VerifyHandler> {
+    func makeWorker(registry: (any PopulationRegistry)? = nil, name: String = "test-worker", status: WorkerStatus = WorkerStatus(),
+                    folding: OutcomeFolding = .now) -> TaskWorker<VerifyHandler> {
         let handler = VerifyHandler(store: store, registry: registry ?? EmbeddedRegistry(database: registryDatabase), topology: topology,
-                                    workerName: name, logger: logger)
+                                    workerName: name, logger: logger, folding: folding)
         var options = WorkerOptions(name: "\(topology.namespace) \(name)", prefetch: 200, maxBatch: 100, topology: topology)
         options.reconnect = AMQPReconnectPolicy(initialDelay: .milliseconds(100), maximumDelay: .seconds(1))
         return TaskWorker(url: url, handler: handler, options: options, status: status, logger: logger)

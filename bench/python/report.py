@@ -42,7 +42,7 @@ def parse_swift(path, workers):
     nature: the Swift side has no machine-readable output yet (see bench/README.md)."""
     text = open(path, encoding="utf-8").read()
     publish = re.search(r"publish \(confirmed[^)]*\): (\d+) tasks/s", text)
-    verify = re.search(r"verify end to end \(spawn → last outcome committed\): (\d+) tasks/s \(([\d.]+) s, (\d+) outcomes\)", text)
+    verify = re.search(r"verify end to end \(spawn → [^)]*\): (\d+) tasks/s \(([\d.]+) s, (\d+) outcomes\)", text)
     rss = re.search(r"worker peak RSS: (.*)", text)
     cpu = re.search(r"worker CPU: ([\d.]+) s per 1000 tasks", text)
     tasks = re.search(r"bench verify: (\d+) tasks", text)

@@ -48,6 +48,8 @@ public struct MonthlyReview: Sendable {
     /// Publishes the review; `progress` gets the number scanned so far.
     public func run(progress: @Sendable (Int) -> Void = { _ in }) async throws -> MonthlyReviewSummary {
         var summary = MonthlyReviewSummary()
+        // Outcomes a running worker has recorded but not folded yet count as "already done".
+        try await store.foldAllOutcomes(at: now())
         try await withThrowingTaskGroup(of: Int.self) { group in
             var inFlight = 0
             var after = ""

@@ -43,6 +43,8 @@ public struct OutreachPlan: Sendable {
     /// Publishes the plan, page by page with confirms.
     public func run() async throws -> OutreachPlanSummary {
         var summary = OutreachPlanSummary()
+        // Targets are chosen by the latest outcome: take in what running workers have not folded yet.
+        try await store.foldAllOutcomes(at: now())
         var after = ""
         while true {
             let page = try await store.outreachTargets(after: after, limit: pageSize)

@@ -18,12 +18,16 @@ public struct VerifyHandler: TaskHandler {
     private let workerName: String
     private let logger: Logger
     private let now: @Sendable () -> Date
+    private let folding: OutcomeFolding
     private let metrics = VerificationMetrics()
 
-    /// Creates the handler.
+    /// Creates the handler. With `folding: .deferred` the beneficiaries' state is left to an
+    /// ``OutcomeFolder`` running in the same process (as `pensionpay worker verify` does).
     public init(store: PensionDatabase, registry: any PopulationRegistry, topology: Topology = Topology(),
-                workerName: String, logger: Logger, now: @escaping @Sendable () -> Date = Date.init) {
+                workerName: String, logger: Logger, folding: OutcomeFolding = .now,
+                now: @escaping @Sendable () -> Date = Date.init) {
         self.store = store
+        self.folding = folding
         self.registry = registry
         self.topology = topology
         self.workerName = workerName
@@ -31,7 +35,7 @@ public struct VerifyHandler: TaskHandler {
         self.now = now
     }
 
-    /// Verify batches overlap: the `verifications` insert inside ``PensionDatabase/recordVerifications(_:at:)``
+    /// Verify batches overlap: the `verifications` insert inside ``PensionDatabase/recordVerifications(_:at:folding:)``
     /// is the once-per-task check (schema v7), so a task in two overlapping batches (a producer's republished
     /// copy) is recorded by whichever commits first and is a duplicate for the other.
     public var overlapsBatches: Bool { true }
@@ -98,7 +102,7 @@ public struct VerifyHandler: TaskHandler {
         }
 
         let results = try await recordIsolatingRefusals(records, deliveries: recordIndexes, dispositions: &dispositions, logger: logger) {
-            try await store.recordVerifications($0, at: date)
+            try await store.recordVerifications($0, at: date, folding: folding)
         }
         for (record, result) in zip(records, results) where result != nil && result != .duplicate {
             metrics.record(record.outcome)
