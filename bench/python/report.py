@@ -145,7 +145,7 @@ def table(results_path, markdown_path):
                        f"{fmt_rate(r['publish_per_s'])} | {fmt_pct(r['publish_per_s'], publish_ceiling)} |")
     out.append("")
     out.append("tasks/s: from spawning the worker processes until the N-th outcome row is committed (polled every 50 ms), "
-               "the queue filled beforehand. CPU: user+system of the worker processes (and Celery's pool) until then. "
+               "the queue filled beforehand; for pensionpay also until its workers have folded every outcome into the beneficiaries' state. CPU: user+system of the worker processes (and Celery's pool) until then. "
                "Peak RSS: VmHWM of each process. Other load: CPU that processes other than the row's own and "
                "the broker took meanwhile, as a share of the machine — anything above a few % means the row was slowed "
                "by someone else (for pensionpay and the ceiling: over the whole command). Outcome mix and notes: bench/README.md.")
