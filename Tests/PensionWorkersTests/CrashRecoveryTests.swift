@@ -31,6 +31,20 @@ import Testing
 
         let distinct = try await fixture.store.pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(DISTINCT task_id) FROM verifications") }
         #expect(distinct == 10_000)
+        // The state followed every outcome once: the second worker's folder took in what the killed
+        // one left unfolded, and a redelivered task moved no status twice.
+        #expect(try await fixture.store.unfoldedOutcomeCount() == 0)
+        let state = try await fixture.store.pool.read { db in
+            try [
+                Int.fetchOne(db, sql: "SELECT COUNT(*) FROM beneficiaries WHERE last_verified_period = ?", arguments: [fixture.period.description]),
+                Int.fetchOne(db, sql: "SELECT COUNT(*) FROM beneficiaries WHERE status != 'active'"),
+                Int.fetchOne(db, sql: "SELECT COUNT(*) FROM audit WHERE field = 'status'"),
+                Int.fetchOne(db, sql: "SELECT COUNT(*) FROM (SELECT national_id FROM audit WHERE field = 'status' GROUP BY national_id HAVING COUNT(*) > 1)"),
+            ]
+        }
+        #expect(state[0] == 10_000, "every beneficiary's state carries the period")
+        #expect(state[1] ?? 0 > 0 && state[2] == state[1], "one audit row per status change")
+        #expect(state[3] == 0, "no beneficiary's status moved twice")
         #expect(try await fixture.messageCount(fixture.topology.workQueue(.verify)) == 0)
         #expect(try await fixture.messageCount(fixture.topology.deadQueue) == 0)
         // Follow-ups: each at least once (a kill between publish and mark may repeat one), never lost.

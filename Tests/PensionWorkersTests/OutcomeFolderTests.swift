@@ -37,6 +37,15 @@ import Testing
         #expect(try store.beneficiary(nationalID: Self.id(25))?.status == .active)
     }
 
+    @Test func aFailingFoldSaysSoInsteadOfReportingNothingToDo() async throws {
+        let store = try store()
+        try recordDeferred(store, 0..<5)
+        try await store.pool.write { try $0.execute(sql: "DROP TABLE outcome_fold") }   // any store error will do
+        let folder = OutcomeFolder(store: store, logger: Logger(label: "test"))
+        #expect(await folder.foldOnce() == nil)
+        #expect(try store.beneficiary(nationalID: Self.id(0))?.status == .active)
+    }
+
     /// A worker stopping gracefully records its last batch and then its folder folds it: a drained
     /// fleet leaves no state behind its outcomes, however long the folder's interval.
     @Test func gracefulShutdownFoldsWhatIsLeft() async throws {

@@ -18,6 +18,7 @@ public struct OutcomeFolder: Service {
     private let store: PensionDatabase
     private let interval: Duration
     private let batch: Int
+    private let failurePause = Duration.seconds(2)
     private let logger: Logger
     private let now: @Sendable () -> Date
     private let backlogGauge = Gauge(label: "pensionpay_outcomes_unfolded")
@@ -37,19 +38,22 @@ public struct OutcomeFolder: Service {
     /// Folds until graceful shutdown or cancellation, then once more until nothing is pending.
     public func run() async throws {
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
-            if await foldOnce() < batch {
-                // Woken by graceful shutdown too, so the last fold below starts at once.
-                try? await cancelWhenGracefulShutdown { try await Task.sleep(for: interval) }
-            }
+            let folded = await foldOnce()
+            if folded == batch { continue }
+            // A failing store (disk full, locked): look again in seconds, not in 100 ms, so the log
+            // gets one warning every few seconds. Woken by graceful shutdown too, so the last fold
+            // below starts at once.
+            let pause = folded == nil ? failurePause : interval
+            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: pause) }
         }
         // After the worker's last commit (graceful shutdown stops the worker first).
         while !Task.isCancelled, await foldOnce() == batch {}
     }
 
-    /// One fold; returns how many outcomes it applied (0 also after an error, which is logged: the
-    /// next look tries again, and nothing is lost meanwhile, the outcome rows are committed).
+    /// One fold; returns how many outcomes it applied, or nil after an error, which is logged: the
+    /// next look tries again, and nothing is lost meanwhile, the outcome rows are committed.
     @discardableResult
-    public func foldOnce() async -> Int {
+    public func foldOnce() async -> Int? {
         do {
             let pending = try await store.unfoldedOutcomeCount()
             backlogGauge.record(pending)
@@ -59,7 +63,7 @@ public struct OutcomeFolder: Service {
             return folded
         } catch {
             logger.warning("folding outcomes into beneficiaries failed; trying again later", metadata: ["error": "\(error)"])
-            return 0
+            return nil
         }
     }
 }
