@@ -42,7 +42,16 @@ enum ReportLoader {
                 throw Console.fail("no database at \(path) (give --db or PENSIONPAY_DB)")
             }
             let store = try PensionDatabase(path: path)
-            if foldPending { try await store.foldAllOutcomes(at: Date()) }
+            if foldPending {
+                // Best effort: a report of the last fold's state beats no report (e.g. a file locked
+                // for longer than the busy timeout); say so.
+                do {
+                    try await store.foldAllOutcomes(at: Date())
+                } catch {
+                    Console.error("warning: could not fold the outcomes recorded since the last fold in \(path) (\(error)); "
+                                  + "the report shows the beneficiaries' state as of that fold")
+                }
+            }
             reports.append(try await store.progressReport(period: period, byCommune: byCommune))
         }
         return reports.count == 1 ? reports[0] : ProgressReport.merged(reports)
