@@ -6,6 +6,13 @@ import PensionStore
 enum Fixtures {
     static let now = Date(timeIntervalSince1970: 1_767_225_600) // 2026-01-01T00:00:00Z
 
+    /// A node database in `dir` with beneficiaries 1 to 5 on record (cash-paid, active).
+    static func databaseWithFive(in dir: TemporaryDirectory, file: String = "node.sqlite") throws -> PensionDatabase {
+        let db = try PensionDatabase(path: dir.path(file))
+        _ = try db.upsertBeneficiaries((1...5).map { beneficiary($0) }, at: now)
+        return db
+    }
+
     /// A valid 12-digit ID number derived from `n`.
     static func nationalID(_ n: Int) -> String {
         "079" + String(format: "%09d", n)

@@ -11,8 +11,7 @@ import Testing
 
     init() throws {
         dir = try TemporaryDirectory()
-        db = try PensionDatabase(path: dir.path("node.sqlite"))
-        _ = try db.upsertBeneficiaries((1...5).map { Fixtures.beneficiary($0) }, at: Fixtures.now)
+        db = try Fixtures.databaseWithFive(in: dir)
     }
 
     func auditRows() throws -> [[String?]] {
@@ -77,8 +76,7 @@ import Testing
     }
 
     @Test func deferredAndImmediateFoldingEndInTheSameState() throws {
-        let other = try PensionDatabase(path: dir.path("other.sqlite"))
-        _ = try other.upsertBeneficiaries((1...5).map { Fixtures.beneficiary($0) }, at: Fixtures.now)
+        let other = try Fixtures.databaseWithFive(in: dir, file: "other.sqlite")
         let batches = [
             [Fixtures.outcome("a", 1, "mismatch", fields: ["sex"]), Fixtures.outcome("b", 2, "verified"), Fixtures.outcome("c", 3, "deceased")],
             [Fixtures.outcome("d", 1, "verified", period: "2026-02"), Fixtures.outcome("e", 3, "verified", period: "2026-02"),

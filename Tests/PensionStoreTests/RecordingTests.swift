@@ -9,8 +9,7 @@ import Testing
 
     init() throws {
         dir = try TemporaryDirectory()
-        db = try PensionDatabase(path: dir.path("node.sqlite"))
-        _ = try db.upsertBeneficiaries((1...5).map { Fixtures.beneficiary($0) }, at: Fixtures.now)
+        db = try Fixtures.databaseWithFive(in: dir)
     }
 
     func count(_ table: String) throws -> Int {
