@@ -23,13 +23,13 @@ extension PensionDatabase {
 
     /// See ``foldAllOutcomes(batch:at:)``.
     @discardableResult
-    public func foldAllOutcomes(batch: Int = 5_000, at date: Date) async throws -> Int {
+    public func foldAllOutcomes(batch: Int = foldBatch, at date: Date) async throws -> Int {
         try await StoreExecutor.run { try self.foldAllOutcomes(batch: batch, at: date) }
     }
 
     /// See ``foldOutcomes(limit:at:)``.
     @discardableResult
-    public func foldOutcomes(limit: Int = 5_000, at date: Date) async throws -> Int {
+    public func foldOutcomes(limit: Int = foldBatch, at date: Date) async throws -> Int {
         try await StoreExecutor.run { try self.foldOutcomes(limit: limit, at: date) }
     }
 

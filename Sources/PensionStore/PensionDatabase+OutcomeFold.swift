@@ -18,12 +18,16 @@ extension PensionDatabase {
             VALUES ('beneficiaries', (SELECT coalesce(max(rowid), 0) FROM verifications));
         """
 
+    /// Outcome rows one fold transaction takes at most by default: enough to share pages, few enough
+    /// to keep a worker within its memory budget (20,000 took it to 69–77 MiB, docs/performance.md).
+    public static let foldBatch = 5_000
+
     /// Applies up to `limit` outcomes not yet in the beneficiaries' state, oldest first, in one write
     /// transaction; returns how many outcome rows it took (0: nothing was pending). Several processes
     /// may fold the same file: the mark is read and moved inside the transaction, so each outcome is
     /// applied exactly once.
     @discardableResult
-    public func foldOutcomes(limit: Int = 5_000, at date: Date) throws -> Int {
+    public func foldOutcomes(limit: Int = foldBatch, at date: Date) throws -> Int {
         try pool.write { db in try Self.fold(db, limit: limit, stamp: date.databaseValue) }
     }
 
@@ -31,7 +35,7 @@ extension PensionDatabase {
     /// Commands that decide from the state (report, review, outreach planning, payment switches)
     /// call it first, so an outcome a running worker has recorded but not yet folded still counts.
     @discardableResult
-    public func foldAllOutcomes(batch: Int = 5_000, at date: Date) throws -> Int {
+    public func foldAllOutcomes(batch: Int = foldBatch, at date: Date) throws -> Int {
         var total = 0
         while true {
             let folded = try foldOutcomes(limit: batch, at: date)
@@ -50,6 +54,11 @@ extension PensionDatabase {
         }
     }
 
+    /// Everything pending, inside the caller's write transaction, ``foldBatch`` rows in memory at a time.
+    static func foldAll(_ db: Database, stamp: DatabaseValue) throws {
+        while try fold(db, limit: foldBatch, stamp: stamp) == foldBatch {}
+    }
+
     /// The fold, inside the caller's write transaction. Relies on `verifications` being append-only
     /// (nothing deletes from it): SQLite gives a new row max(rowid) + 1 while holding the one write
     /// lock, so rows commit in rowid order and a mark below a committed row never skips one.
@@ -58,14 +67,14 @@ extension PensionDatabase {
     /// an outcome for a person not on the roster, or for a period older than the stored one (a
     /// replayed old task), leaves the state alone. Each status change writes an audit row. Then one
     /// UPDATE per person, in ID-number order, so neighbouring rows share their pages.
-    static func fold(_ db: Database, limit: Int?, stamp: DatabaseValue) throws -> Int {
+    static func fold(_ db: Database, limit: Int, stamp: DatabaseValue) throws -> Int {
         let through = try Int64.fetchOne(db, sql: "SELECT folded_through FROM outcome_fold WHERE name = 'beneficiaries'") ?? 0
         var pending: [PendingOutcome] = []
         var last = through
         let rows = try Row.fetchCursor(db, sql: """
             SELECT rowid, task_id, national_id, period, outcome, mismatch_fields FROM verifications
             WHERE rowid > ? ORDER BY rowid LIMIT ?
-            """, arguments: [through, limit ?? -1])
+            """, arguments: [through, limit])
         while let row = try rows.next() {
             last = row[0]
             pending.append(PendingOutcome(taskID: row[1], nationalID: row[2], period: row[3], outcome: row[4], fields: row[5]))
@@ -84,7 +93,7 @@ extension PensionDatabase {
         }
 
         let audit = try db.cachedStatement(sql: auditInsertSQL)
-        var moved: [String: (state: BeneficiaryState, outcome: String)] = [:]
+        var lastOutcome: [String: String] = [:]   // the people whose state moved, and their latest outcome
         for outcome in pending {
             let id = outcome.nationalID
             guard let before = states[id] else { continue }
@@ -96,7 +105,7 @@ extension PensionDatabase {
                                               after.holdReason ?? outcome.outcome, stamp])
             }
             states[id] = after
-            moved[id] = (after, outcome.outcome)
+            lastOutcome[id] = outcome.outcome
         }
 
         let update = try db.cachedStatement(sql: """
@@ -104,8 +113,8 @@ extension PensionDatabase {
             SET last_outcome = ?, last_verified_period = ?, status = ?, hold_reason = ?, updated_at = ?
             WHERE national_id = ?
             """)
-        for id in moved.keys.sorted() {
-            let (state, outcome) = moved[id]!
+        for (id, outcome) in lastOutcome.sorted(by: { $0.key < $1.key }) {
+            let state = states[id]!
             try update.execute(arguments: [outcome, state.period, state.status, state.holdReason, stamp, id])
         }
         try db.execute(sql: "UPDATE outcome_fold SET folded_through = ? WHERE name = 'beneficiaries'", arguments: [last])
@@ -115,10 +124,10 @@ extension PensionDatabase {
 
 /// One outcome row the fold applies: only the columns that move the state.
 private struct PendingOutcome {
-    var taskID: String
-    var nationalID: String
-    var period: String
-    var outcome: String
+    let taskID: String
+    let nationalID: String
+    let period: String
+    let outcome: String
     /// `mismatch_fields` as stored: comma-separated, or nil.
-    var fields: String?
+    let fields: String?
 }

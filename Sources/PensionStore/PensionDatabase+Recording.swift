@@ -60,7 +60,7 @@ extension PensionDatabase {
                 results.append(known.contains(record.nationalID) ? .recorded : .unknownBeneficiary)
             }
             if folding == .now {
-                _ = try Self.fold(db, limit: nil, stamp: stamp)
+                try Self.foldAll(db, stamp: stamp)
             }
             return results
         }

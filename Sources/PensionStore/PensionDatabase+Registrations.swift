@@ -118,7 +118,7 @@ extension PensionDatabase {
     public func applyDuePaymentSwitches(period: Period, at: Date) throws -> Int {
         let stamp = at.databaseValue
         return try pool.write { db in
-            _ = try Self.fold(db, limit: nil, stamp: stamp)
+            try Self.foldAll(db, stamp: stamp)
             let due = try Row.fetchAll(db, sql: """
                 SELECT s.national_id, s.task_id, s.bank_bin, s.bank_account, s.effective_period,
                        b.payment_method, b.bank_bin, b.bank_account, b.status

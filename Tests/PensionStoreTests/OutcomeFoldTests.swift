@@ -75,6 +75,15 @@ import Testing
         #expect(try db.unfoldedOutcomeCount() == 0)
     }
 
+    @Test func foldingNowTakesABacklogLargerThanOneFoldBatch() throws {
+        let backlog = (0..<(PensionDatabase.foldBatch * 2 + 7)).map { Fixtures.outcome("u\($0)", 1_000 + $0, "not_found") }
+        _ = try db.recordVerifications(backlog + [Fixtures.outcome("t1", 1, "deceased")], at: Fixtures.now, folding: .deferred)
+        _ = try db.recordVerifications([Fixtures.outcome("t2", 2, "verified")], at: Fixtures.now)
+        #expect(try db.unfoldedOutcomeCount() == 0)
+        #expect(try db.beneficiary(nationalID: Fixtures.nationalID(1))?.status == .deceased, "folded from behind the backlog")
+        #expect(try db.beneficiary(nationalID: Fixtures.nationalID(2))?.lastOutcome == "verified")
+    }
+
     @Test func deferredAndImmediateFoldingEndInTheSameState() throws {
         let other = try Fixtures.databaseWithFive(in: dir, file: "other.sqlite")
         let batches = [

@@ -25,7 +25,7 @@ public struct OutcomeFolder: Service {
     private let foldedCounter = Counter(label: "pensionpay_outcomes_folded_total")
 
     /// Creates a folder; `batch` outcome rows at most per transaction.
-    public init(store: PensionDatabase, interval: Duration = .milliseconds(100), batch: Int = 5_000, logger: Logger,
+    public init(store: PensionDatabase, interval: Duration = .milliseconds(100), batch: Int = PensionDatabase.foldBatch, logger: Logger,
                 now: @escaping @Sendable () -> Date = Date.init) {
         precondition(batch > 0, "batch must be positive")
         self.store = store
