@@ -65,6 +65,11 @@ extension PensionDatabase {
     public func markPublished(ids: [Int64], at date: Date) async throws {
         try await StoreExecutor.run { try self.markPublished(ids: ids, at: date) }
     }
+
+    /// See ``releaseOutboxLease(ids:owner:)``.
+    public func releaseOutboxLease(ids: [Int64], owner: String) async throws {
+        try await StoreExecutor.run { try self.releaseOutboxLease(ids: ids, owner: owner) }
+    }
 }
 
 extension PensionDatabase {

@@ -58,6 +58,19 @@ extension PensionDatabase {
         }
     }
 
+    /// Gives `owner`'s leased, unpublished rows back before their lease runs out (the relay could
+    /// not publish them), so the next round takes them at once. Other owners' leases are untouched.
+    public func releaseOutboxLease(ids: [Int64], owner: String) throws {
+        if ids.isEmpty { return }
+        let json = String(decoding: try JSONEncoder().encode(ids), as: UTF8.self)
+        try pool.write { db in
+            try db.cachedStatement(sql: """
+                UPDATE outbox SET leased_until = NULL, leased_by = NULL
+                WHERE published_at IS NULL AND leased_by = ? AND id IN (SELECT value FROM json_each(?))
+                """).execute(arguments: [owner, json])
+        }
+    }
+
     /// Marks outbox rows as published (the broker confirmed them). Already-published rows keep their
     /// first timestamp; unknown IDs are ignored.
     public func markPublished(ids: [Int64], at: Date) throws {

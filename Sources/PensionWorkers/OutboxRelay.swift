@@ -63,8 +63,7 @@ public final class OutboxRelay: Service {
                     let connection = try await AMQPConnection.connect(self.endpoints, name: "\(self.name) outbox", logger: self.logger)
                     do {
                         try await connection.enablePublisherConfirms()
-                        failures = 0
-                        try await self.relay(on: connection, until: stopping)
+                        try await self.relay(on: connection, until: stopping, failures: &failures)
                         flushed = true
                     } catch {
                         await connection.close()
@@ -92,7 +91,14 @@ public final class OutboxRelay: Service {
         }
     }
 
-    /// Publishes everything pending once; returns how many rows it published. For tests and `drain`.
+    /// Publishes everything pending once; returns how many rows went out (published, or parked
+    /// when unroutable). For tests and `drain`.
+    ///
+    /// A nack is not the message's fault: a quorum queue nacks while it has no leader (a node
+    /// crashed or stopped), and RabbitMQ kept nacking a channel opened during the election for
+    /// minutes (see ``ReconnectingPublisher``). So a nacked row is never parked: the rows confirmed
+    /// before it are marked, it and the rows behind it are given back to the outbox, and this
+    /// throws the nack, so ``run()`` publishes them again on a new connection after a back-off.
     @discardableResult
     public func relayPending(on connection: AMQPConnection) async throws -> Int {
         var total = 0
@@ -104,23 +110,33 @@ public final class OutboxRelay: Service {
                                     properties: AMQPProperties(contentType: "application/json", messageID: row.messageID,
                                                                headers: row.headers.mapValues { .string($0) }))
             }
+            let ids = pending.compactMap(\.id)
             do {
                 try await connection.publish(messages)
             } catch let error as AMQPError where error.code == .unroutable || error.code == .nacked {
-                try await publishOneByOne(messages, on: connection)
+                let settled = try await publishOneByOne(messages, on: connection)
+                if settled < messages.count {
+                    try await store.markPublished(ids: Array(ids[..<settled]), at: Date())
+                    try await store.releaseOutboxLease(ids: Array(ids[settled...]), owner: owner)
+                    logger.warning("broker refused a follow-up (basic.nack); it stays in the outbox and goes out again on a new connection",
+                                   metadata: ["task.id": "\(messages[settled].properties.messageID ?? "?")",
+                                              "outbox.held": "\(messages.count - settled)"])
+                    throw AMQPError(.nacked, "the broker refused a follow-up (basic.nack); \(messages.count - settled) rows left in the outbox")
+                }
             }
-            try await store.markPublished(ids: pending.compactMap(\.id), at: Date())
+            try await store.markPublished(ids: ids, at: Date())
             total += pending.count
         }
     }
 
-    /// One refused row must not hold up the rows behind it: publish singly and park the ones the
-    /// broker refuses (with the reason) so an operator sees them.
-    private func publishOneByOne(_ messages: [AMQPOutgoingMessage], on connection: AMQPConnection) async throws {
-        for message in messages {
+    /// One unroutable row must not hold up the rows behind it: publish singly and park the ones
+    /// no queue is bound for (with the reason) so an operator sees them. Stops at the first nack;
+    /// returns how many messages, from the front, went out (all of them when none was nacked).
+    private func publishOneByOne(_ messages: [AMQPOutgoingMessage], on connection: AMQPConnection) async throws -> Int {
+        for (index, message) in messages.enumerated() {
             do {
                 try await connection.publish(message)
-            } catch let error as AMQPError where error.code == .unroutable || error.code == .nacked {
+            } catch let error as AMQPError where error.code == .unroutable {
                 var parked = message
                 parked.exchange = topology.deadExchange
                 parked.properties.headers[TaskHeaders.reason] = .string("follow-up not accepted by the broker: \(error.message)")
@@ -128,14 +144,21 @@ public final class OutboxRelay: Service {
                 parked.properties.headers[TaskHeaders.worker] = .string(name)
                 try await connection.publish(parked)
                 logger.warning("outbox row parked", metadata: ["task.id": "\(message.properties.messageID ?? "?")", "park.reason": "\(error.message)"])
+            } catch let error as AMQPError where error.code == .nacked {
+                return index
             }
         }
+        return messages.count
     }
 
-    private func relay(on connection: AMQPConnection, until stopping: StopFlag) async throws {
+    /// Relays on `connection` until `stopping` is set and nothing is pending. `failures` is reset
+    /// by a round that went through, not by connecting: a queue that keeps nacking (no leader)
+    /// must meet a growing back-off, not a reconnect every 200 ms.
+    private func relay(on connection: AMQPConnection, until stopping: StopFlag, failures: inout Int) async throws {
         while !Task.isCancelled {
             let stop = stopping.isSet
             let published = try await relayPending(on: connection)
+            failures = 0
             if let pending = try? store.pendingOutboxCount() { pendingGauge.record(pending) }
             if published > 0 {
                 logger.debug("outbox relayed", metadata: ["outbox.published": "\(published)"])

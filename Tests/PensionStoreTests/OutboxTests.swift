@@ -81,4 +81,22 @@ import Testing
         #expect(try db.leaseOutbox(limit: 20, owner: "d", for: 10, now: Fixtures.now.addingTimeInterval(60)).isEmpty)
         #expect(throws: StoreError.self) { try db.leaseOutbox(limit: 0, owner: "d", for: 10, now: Fixtures.now) }
     }
+
+    @Test func aRelayGivesBackTheRowsItCouldNotPublishAndOnlyItsOwn() throws {
+        let dir = try TemporaryDirectory()
+        let db = try PensionDatabase(path: dir.path("node.sqlite"))
+        _ = try db.enqueueOutbox((1...6).map { Fixtures.message("m\($0)") }, at: Fixtures.now)
+        let a = try db.leaseOutbox(limit: 3, owner: "a", for: 10, now: Fixtures.now)
+        let b = try db.leaseOutbox(limit: 3, owner: "b", for: 10, now: Fixtures.now)
+        // a published its first row; the broker refused the other two. b tries to give back a's
+        // rows and one of its own; only its own goes back.
+        try db.markPublished(ids: [a[0].id!], at: Fixtures.now)
+        try db.releaseOutboxLease(ids: a.compactMap(\.id) + [b[0].id!], owner: "b")
+        #expect(try db.leaseOutbox(limit: 10, owner: "c", for: 10, now: Fixtures.now).map(\.messageID) == ["m4"])
+        try db.releaseOutboxLease(ids: a.compactMap(\.id), owner: "a")
+        // Before a's lease would have run out, its two unpublished rows can be taken again; its
+        // published one is not.
+        #expect(try db.leaseOutbox(limit: 10, owner: "a", for: 10, now: Fixtures.now.addingTimeInterval(1)).map(\.messageID) == ["m2", "m3"])
+        #expect(try db.pendingOutboxCount() == 5)
+    }
 }

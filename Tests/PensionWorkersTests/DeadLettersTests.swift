@@ -74,4 +74,47 @@ import Testing
         #expect(parked.first?.properties.headers[TaskHeaders.reason]?.stringValue?.contains("unroutable") == true)
         await fixture.cleanUp()
     }
+
+    /// A quorum queue nacks publishes while it has no leader (a node crash); a queue full under
+    /// `reject-publish` nacks the same way, so a bound `x-max-length: 0` queue stands in for it.
+    /// The nacked follow-up is not parked: it stays in the outbox until the broker takes it.
+    @Test func aNackedFollowUpStaysInTheOutboxAndGoesOutOnceTheBrokerTakesIt() async throws {
+        try await WorkerFixture.with("relay-nack") { fixture in
+            let blocker = "\(fixture.topology.namespace).blocker"
+            let setup = try await fixture.connect("setup-blocker")
+            _ = try await setup.declareQueue(blocker, options: AMQPQueueOptions(durable: false, arguments: [
+                "x-max-length": .int(0), "x-overflow": .string("reject-publish"),
+            ]))
+            try await setup.bindQueue(blocker, exchange: fixture.topology.tasksExchange, routingKey: "outreach.79")
+            let first = OutboxMessage(messageID: "first", exchange: fixture.topology.tasksExchange, routingKey: "outreach.01", body: Array("{}".utf8), headers: [:])
+            let held = OutboxMessage(messageID: "held", exchange: fixture.topology.tasksExchange, routingKey: "outreach.79", body: Array("{}".utf8), headers: [:])
+            let last = OutboxMessage(messageID: "last", exchange: fixture.topology.tasksExchange, routingKey: "outreach.01", body: Array("{}".utf8), headers: [:])
+            try fixture.store.enqueueOutbox([first, held, last], at: Date())
+            let relay = OutboxRelay(url: fixture.url, store: fixture.store, name: "relay-test", topology: fixture.topology,
+                                    idleDelay: .milliseconds(50), logger: fixture.logger)
+
+            // One round on one connection: the rows before the nack are published, the rest wait.
+            let connection = try await fixture.connect("relay")
+            try await connection.enablePublisherConfirms()
+            await #expect(throws: AMQPError.self) { try await relay.relayPending(on: connection) }
+            await connection.close()
+            #expect(try fixture.store.pendingOutboxCount() == 2)
+            #expect(try await fixture.messageCount(fixture.topology.deadQueue) == 0, "a nacked follow-up is not parked")
+
+            // The running relay keeps trying (its lease was given back, so at once) and gets them
+            // out once the broker takes them.
+            let running = Task { try await relay.run() }
+            try await Task.sleep(for: .milliseconds(700))
+            #expect(try fixture.store.pendingOutboxCount() == 2, "still refused: still pending")
+            #expect(try await setup.deleteQueue(blocker) == 0)
+            await setup.close()
+            #expect(try await eventually(timeout: .seconds(20)) { try fixture.store.pendingOutboxCount() == 0 }, "published once the broker takes it")
+            running.cancel()
+            _ = await running.result
+
+            let delivered = try await fixture.drain(fixture.topology.workQueue(.outreach)).compactMap(\.properties.messageID)
+            #expect(Set(delivered) == ["first", "held", "last"], "every follow-up delivered: \(delivered)")
+            #expect(try await fixture.messageCount(fixture.topology.deadQueue) == 0, "nothing parked")
+        }
+    }
 }
