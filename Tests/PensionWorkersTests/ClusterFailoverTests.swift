@@ -34,14 +34,14 @@ struct ClusterFailoverTests {
         try await fixture.publish(Array(tasks[..<half]))
         #expect(try await fixture.messageCount(queue) == half)
 
-        let port = Int.random(in: 20_000..<40_000)
+        let port = try freeHTTPPort()
         let ready = "http://127.0.0.1:\(port)/readyz"
         let logs = ["a", "b"].map { fixture.directory.appendingPathComponent("worker-\($0).log") }
         let workers = try [startWorkerProcess(fixture, name: "a", httpPort: port, logFile: logs[0]),
                            startWorkerProcess(fixture, name: "b", logFile: logs[1])]
         let progress = ProgressLog()
         let sampler = Task { await progress.sample(every: .milliseconds(100)) { try? fixture.store.verificationCount() } }
-        #expect(try await eventually { try await httpStatus(ready) == 200 }, "ready while consuming")
+        #expect(try await eventually { try await httpStatus(ready) == 200 }, "ready while consuming: worker a \(describe(workers[0], log: logs[0]))")
         let began = ContinuousClock.now
         #expect(try await eventually(timeout: .seconds(120)) { try fixture.store.verificationCount() >= half / 10 })
 
@@ -101,7 +101,8 @@ struct ClusterFailoverTests {
 
         for worker in workers { worker.terminate() }
         for worker in workers { #expect(await waitForExit(worker), "worker exits after SIGTERM") }
-        #expect(workers.allSatisfy { $0.terminationReason == .exit && $0.terminationStatus == 0 }, "workers drain and exit 0")
+        #expect(workers.allSatisfy { $0.terminationReason == .exit && $0.terminationStatus == 0 },
+                "workers drain and exit 0: \(zip(workers, logs).map { describe($0, log: $1, lines: 5) })")
 
         #expect(try fixture.store.verificationCount() == count)
         let distinct = try await fixture.store.pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(DISTINCT task_id) FROM verifications") }

@@ -84,7 +84,7 @@ struct BrokerRestartTests {
         let fixture = try await WorkerFixture("restart")
         let tasks = try await fixture.seed(8000)
         try await fixture.publish(tasks)
-        let port = Int.random(in: 20_000..<40_000)
+        let port = try freeHTTPPort()
         let ready = "http://127.0.0.1:\(port)/readyz"
         let workers = try [startWorkerProcess(fixture, name: "a", httpPort: port), startWorkerProcess(fixture, name: "b")]
         #expect(try await eventually { try await httpStatus(ready) == 200 }, "ready while consuming")

@@ -32,7 +32,7 @@ import Testing
         messages += good.map { VerifyTask.message($0, topology: fixture.topology) }
         try await fixture.publishRaw(messages.shuffled(using: &input.random))
 
-        let port = Int.random(in: 20_000..<40_000)
+        let port = try freeHTTPPort()
         let worker = try startWorkerProcess(fixture, name: "hostile", httpPort: port)
         var peakKiB = 0
         var accounted = 0

@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import Foundation
 import Synchronization
 import Testing
@@ -15,6 +18,34 @@ func pensionpayExecutable() throws -> URL {
 struct TestSetupError: Error, CustomStringConvertible {
     let description: String
     init(_ description: String) { self.description = description }
+}
+
+/// A free TCP port on loopback for a worker's `--http-port`, below the kernel's ephemeral range
+/// (32768-60999 here): a random port inside it may be taken meanwhile by one of the many outgoing
+/// connections a test run makes (or still be in TIME_WAIT), and the worker then fails to bind.
+func freeHTTPPort() throws -> Int {
+    for _ in 0..<50 {
+        let port = Int.random(in: 20_000..<32_000)
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { continue }
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        if bound == 0 { return port }
+    }
+    throw TestSetupError("no free port between 20000 and 32000 on 127.0.0.1 after 50 tries")
+}
+
+/// What became of a worker process and the end of its log, for a failed expectation's message.
+func describe(_ process: Process, log: URL?, lines: Int = 15) -> String {
+    let state = process.isRunning ? "running" : "exited (\(process.terminationReason == .exit ? "status" : "signal") \(process.terminationStatus))"
+    guard let log, let text = try? String(contentsOf: log, encoding: .utf8) else { return state }
+    return state + "; log ends:\n" + text.split(separator: "\n").suffix(lines).joined(separator: "\n")
 }
 
 /// Starts a verify worker process for a fixture. With `logFile`, it logs at info level as JSON
