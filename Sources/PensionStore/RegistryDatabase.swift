@@ -29,6 +29,14 @@ public final class RegistryDatabase: Sendable {
         config.publicStatementArguments = false
         config.readonly = readOnly
         if readOnly {
+            config.prepareDatabase { db in
+                // Workers look up scattered people in an extract far larger than any cache; SQLite's
+                // default 2 MiB per connection filled as the extract grew and counted against each
+                // worker's memory budget (the node's pool readers have the same reasoning).
+                try db.execute(sql: "PRAGMA cache_size = -\(PensionDatabase.readerCacheKiB)")
+            }
+        }
+        if readOnly {
             guard FileManager.default.fileExists(atPath: path) else {
                 throw StoreError(.schemaMissing, "registry extract file does not exist")
             }

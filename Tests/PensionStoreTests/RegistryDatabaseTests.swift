@@ -54,6 +54,15 @@ import Testing
         #expect(throws: DatabaseError.self) { try readOnly.importRows([Self.person(21)]) }
     }
 
+    @Test func aWorkersReadOnlyExtractKeepsSmallPageCaches() throws {
+        let dir = try TemporaryDirectory()
+        let path = dir.path("registry.sqlite")
+        let writable = try RegistryDatabase.create(path: path)
+        #expect(try writable.pool.read { try Int.fetchOne($0, sql: "PRAGMA cache_size") } == -2000, "an import keeps SQLite's default")
+        let readOnly = try RegistryDatabase(path: path, readOnly: true)
+        #expect(try readOnly.pool.read { try Int.fetchOne($0, sql: "PRAGMA cache_size") } == -PensionDatabase.readerCacheKiB)
+    }
+
     @Test func readOnlyOpenOfAMissingOrEmptyFileFails() throws {
         let dir = try TemporaryDirectory()
         #expect(throws: StoreError.self) { _ = try RegistryDatabase(path: dir.path("missing.sqlite"), readOnly: true) }
