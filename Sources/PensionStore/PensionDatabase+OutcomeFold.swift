@@ -92,6 +92,7 @@ extension PensionDatabase {
             states[row[0]] = BeneficiaryState(status: row[1], holdReason: row[2], period: row[3])
         }
 
+        let stored = states
         let audit = try db.cachedStatement(sql: auditInsertSQL)
         var lastOutcome: [String: String] = [:]   // the people whose state moved, and their latest outcome
         for outcome in pending {
@@ -108,14 +109,24 @@ extension PensionDatabase {
             lastOutcome[id] = outcome.outcome
         }
 
+        // Most outcomes leave the status and hold reason as they were. Leaving those columns out
+        // of the SET list then spares SQLite the upkeep of the indexes that name them (the partial
+        // review index), which it does for every column set, changed or not.
         let update = try db.cachedStatement(sql: """
             UPDATE beneficiaries
             SET last_outcome = ?, last_verified_period = ?, status = ?, hold_reason = ?, updated_at = ?
             WHERE national_id = ?
             """)
+        let record = try db.cachedStatement(sql: """
+            UPDATE beneficiaries SET last_outcome = ?, last_verified_period = ?, updated_at = ? WHERE national_id = ?
+            """)
         for (id, outcome) in lastOutcome.sorted(by: { $0.key < $1.key }) {
             let state = states[id]!
-            try update.execute(arguments: [outcome, state.period, state.status, state.holdReason, stamp, id])
+            if let stored = stored[id], stored.status == state.status, stored.holdReason == state.holdReason {
+                try record.execute(arguments: [outcome, state.period, stamp, id])
+            } else {
+                try update.execute(arguments: [outcome, state.period, state.status, state.holdReason, stamp, id])
+            }
         }
         try db.execute(sql: "UPDATE outcome_fold SET folded_through = ? WHERE name = 'beneficiaries'", arguments: [last])
         return pending.count

@@ -67,6 +67,41 @@ import Testing
         #expect(try auditRows() == [[id, "t1", "active", "hold", "mismatch"], [id, "t2", "hold", "active", "verified"]])
     }
 
+    /// The fold writes the status and hold reason only when they differ from the stored ones; a
+    /// changed hold reason under an unchanged status still counts, and the partial review index
+    /// stays true either way.
+    @Test func aFoldWritesTheStatusOnlyWhenItMovedAndKeepsTheReviewIndexTrue() throws {
+        _ = try db.recordVerifications([Fixtures.outcome("t1", 1, "mismatch", fields: ["sex"])], at: Fixtures.now, folding: .deferred)
+        #expect(try db.foldOutcomes(at: Fixtures.now) == 1)
+        let later = Fixtures.now.addingTimeInterval(3600)
+        _ = try db.recordVerifications([
+            Fixtures.outcome("t2", 1, "mismatch", period: "2026-02", fields: ["full_name"]),
+            Fixtures.outcome("t3", 3, "verified", period: "2026-02"),
+            Fixtures.outcome("t4", 4, "deceased", period: "2026-02"),
+        ], at: later, folding: .deferred)
+        #expect(try db.foldOutcomes(at: later) == 3)
+
+        let held = try #require(try db.beneficiary(nationalID: Fixtures.nationalID(1)))
+        #expect(held.status == .hold)
+        #expect(held.holdReason == "mismatch: full_name", "a new reason under the same status is written")
+        #expect(held.lastVerifiedPeriod == "2026-02")
+        let verified = try #require(try db.beneficiary(nationalID: Fixtures.nationalID(3)))
+        #expect(verified.status == .active)
+        #expect(verified.lastOutcome == "verified")
+        #expect(verified.lastVerifiedPeriod == "2026-02")
+        #expect(abs(verified.updatedAt.timeIntervalSince(later)) < 1, "the unchanged status's row is stamped too")
+        #expect(try db.beneficiary(nationalID: Fixtures.nationalID(4))?.status == .deceased)
+
+        let (viaIndex, viaTable, check) = try db.pool.read { db in
+            (try String.fetchAll(db, sql: "SELECT national_id FROM beneficiaries INDEXED BY beneficiaries_review WHERE status IN ('active', 'hold') ORDER BY national_id"),
+             try String.fetchAll(db, sql: "SELECT national_id FROM beneficiaries NOT INDEXED WHERE status IN ('active', 'hold') ORDER BY national_id"),
+             try String.fetchAll(db, sql: "PRAGMA integrity_check"))
+        }
+        #expect(viaIndex == viaTable)
+        #expect(!viaIndex.contains(Fixtures.nationalID(4)))
+        #expect(check == ["ok"])
+    }
+
     @Test func recordingWithFoldNowAlsoFoldsWhatOthersDeferred() throws {
         _ = try db.recordVerifications([Fixtures.outcome("t1", 1, "deceased")], at: Fixtures.now, folding: .deferred)
         _ = try db.recordVerifications([Fixtures.outcome("t2", 2, "mismatch", fields: ["full_name"])], at: Fixtures.now)
