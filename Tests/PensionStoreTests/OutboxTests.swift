@@ -63,12 +63,21 @@ import Testing
         #expect(throws: StoreError.self) { try db.pendingOutbox(limit: 0) }
     }
 
-    @Test func relaysLeaseDisjointBatchesAndADeadRelaysLeaseRunsOut() throws {
+    /// A new database with `count` messages `m1`… in its outbox, leased by relay "a" and then "b",
+    /// `limit` rows each. The directory is returned so the file lives as long as the caller needs.
+    static func twoRelaysLease(of count: Int, each limit: Int) throws
+        -> (TemporaryDirectory, PensionDatabase, [OutboxMessage], [OutboxMessage]) {
         let dir = try TemporaryDirectory()
         let db = try PensionDatabase(path: dir.path("node.sqlite"))
-        _ = try db.enqueueOutbox((1...10).map { Fixtures.message("m\($0)") }, at: Fixtures.now)
-        let a = try db.leaseOutbox(limit: 6, owner: "a", for: 10, now: Fixtures.now)
-        let b = try db.leaseOutbox(limit: 6, owner: "b", for: 10, now: Fixtures.now)
+        _ = try db.enqueueOutbox((1...count).map { Fixtures.message("m\($0)") }, at: Fixtures.now)
+        let a = try db.leaseOutbox(limit: limit, owner: "a", for: 10, now: Fixtures.now)
+        let b = try db.leaseOutbox(limit: limit, owner: "b", for: 10, now: Fixtures.now)
+        return (dir, db, a, b)
+    }
+
+    @Test func relaysLeaseDisjointBatchesAndADeadRelaysLeaseRunsOut() throws {
+        let (dir, db, a, b) = try Self.twoRelaysLease(of: 10, each: 6)
+        defer { withExtendedLifetime(dir) {} }
         #expect(a.map(\.messageID) == (1...6).map { "m\($0)" })
         #expect(b.map(\.messageID) == (7...10).map { "m\($0)" })
         #expect(try db.leaseOutbox(limit: 6, owner: "c", for: 10, now: Fixtures.now.addingTimeInterval(5)).isEmpty)
@@ -83,11 +92,8 @@ import Testing
     }
 
     @Test func aRelayGivesBackTheRowsItCouldNotPublishAndOnlyItsOwn() throws {
-        let dir = try TemporaryDirectory()
-        let db = try PensionDatabase(path: dir.path("node.sqlite"))
-        _ = try db.enqueueOutbox((1...6).map { Fixtures.message("m\($0)") }, at: Fixtures.now)
-        let a = try db.leaseOutbox(limit: 3, owner: "a", for: 10, now: Fixtures.now)
-        let b = try db.leaseOutbox(limit: 3, owner: "b", for: 10, now: Fixtures.now)
+        let (dir, db, a, b) = try Self.twoRelaysLease(of: 6, each: 3)
+        defer { withExtendedLifetime(dir) {} }
         // a published its first row; the broker refused the other two. b tries to give back a's
         // rows and one of its own; only its own goes back.
         try db.markPublished(ids: [a[0].id!], at: Fixtures.now)
