@@ -49,7 +49,7 @@ extension PensionDatabase {
                 """), arguments: [now, limit])
             let messages = try rows.map(Self.outboxMessage)
             if !messages.isEmpty {
-                let json = String(decoding: try JSONEncoder().encode(messages.compactMap(\.id)), as: UTF8.self)
+                let json = Self.outboxIDsJSON(messages.compactMap(\.id))
                 try db.cachedStatement(sql: """
                     UPDATE outbox SET leased_until = ?, leased_by = ? WHERE id IN (SELECT value FROM json_each(?))
                     """).execute(arguments: [now.addingTimeInterval(duration), owner, json])
@@ -62,7 +62,7 @@ extension PensionDatabase {
     /// not publish them), so the next round takes them at once. Other owners' leases are untouched.
     public func releaseOutboxLease(ids: [Int64], owner: String) throws {
         if ids.isEmpty { return }
-        let json = String(decoding: try JSONEncoder().encode(ids), as: UTF8.self)
+        let json = Self.outboxIDsJSON(ids)
         try pool.write { db in
             try db.cachedStatement(sql: """
                 UPDATE outbox SET leased_until = NULL, leased_by = NULL
@@ -75,7 +75,7 @@ extension PensionDatabase {
     /// first timestamp; unknown IDs are ignored.
     public func markPublished(ids: [Int64], at: Date) throws {
         if ids.isEmpty { return }
-        let json = String(decoding: try JSONEncoder().encode(ids), as: UTF8.self)
+        let json = Self.outboxIDsJSON(ids)
         try pool.write { db in
             let statement = try db.cachedStatement(sql: """
                 UPDATE outbox SET published_at = ?
@@ -83,6 +83,11 @@ extension PensionDatabase {
                 """)
             try statement.execute(arguments: [at, json])
         }
+    }
+
+    /// Row ids as a JSON array for `json_each(?)`: lease, release and mark take their rows so.
+    static func outboxIDsJSON(_ ids: [Int64]) -> String {
+        "[" + ids.map(String.init).joined(separator: ",") + "]"
     }
 
     static func outboxMessage(_ row: Row) throws -> OutboxMessage {

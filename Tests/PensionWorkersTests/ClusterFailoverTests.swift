@@ -19,6 +19,14 @@ struct ClusterFailoverTests {
     static let urls = ProcessInfo.processInfo.environment["PENSIONPAY_CLUSTER_AMQP_URL"]
         ?? (1...3).map { "amqp://guest:guest@127.0.0.1:\(5680 + $0)/%2F?heartbeat=5&connection_timeout=5" }.joined(separator: ",")
 
+    /// Whatever was parked says why (our park reason, or the broker's x-death for a delivery
+    /// limit). The reasons, not the deliveries, are expanded on failure: a delivery's body bytes
+    /// fill CI's summary before its headers say why.
+    static func expectNothingParked(_ fixture: WorkerFixture) async throws {
+        let parked = try await fixture.drain(fixture.topology.deadQueue).map { ParkedMessage($0) }
+        #expect(parked.map(\.reason).isEmpty, "nothing parked; parked: \(parked.prefix(5))")
+    }
+
     @Test func verifyWorkersRideOutANodeCrashAndTheLeaderStopping() async throws {
         let count = 30_000
         for url in try AMQPEndpoints(Self.urls).urls {
@@ -108,11 +116,7 @@ struct ClusterFailoverTests {
         let distinct = try await fixture.store.pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(DISTINCT task_id) FROM verifications") }
         #expect(distinct == count, "one outcome per task")
         #expect(try await fixture.messageCount(queue) == 0)
-        // Whatever was parked says why (our park reason, or the broker's x-death for a delivery limit).
-        // The reasons, not the deliveries, are expanded on failure: a delivery's body bytes fill
-        // CI's summary before its headers say why.
-        let parked = try await fixture.drain(fixture.topology.deadQueue).map { ParkedMessage($0) }
-        #expect(parked.map(\.reason).isEmpty, "nothing parked; parked: \(parked.prefix(5))")
+        try await Self.expectNothingParked(fixture)
 
         let gaps = try logs.map { try WorkerLog(contentsOf: $0).reconnectGaps() }
         #expect(!gaps[0].isEmpty, "worker a logged losing its consumer and consuming again")
@@ -188,11 +192,7 @@ struct ClusterFailoverTests {
         #expect(try fixture.store.verificationCount() == count)
         let distinct = try await fixture.store.pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(DISTINCT task_id) FROM verifications") }
         #expect(distinct == count, "one outcome per task")
-        // Whatever was parked says why (our park reason, or the broker's x-death for a delivery limit).
-        // The reasons, not the deliveries, are expanded on failure: a delivery's body bytes fill
-        // CI's summary before its headers say why.
-        let parked = try await fixture.drain(fixture.topology.deadQueue).map { ParkedMessage($0) }
-        #expect(parked.map(\.reason).isEmpty, "nothing parked; parked: \(parked.prefix(5))")
+        try await Self.expectNothingParked(fixture)
         let note = try String(contentsOf: log, encoding: .utf8).split(separator: "\n").first { $0.hasPrefix("note:") }
         #expect(note != nil, "the import told the operator it reconnected")
         print("""
