@@ -12,46 +12,88 @@ extension PensionDatabase {
         if rows.isEmpty { return UpsertSummary() }
         let stamp = at.databaseValue
         return try pool.write { db in
-            let select = try db.cachedStatement(sql: """
-                SELECT full_name, date_of_birth, sex, province_code, commune_code, phone, payment_method,
-                       bank_bin, bank_account, legacy_bhxh_code
-                FROM beneficiaries WHERE national_id = ?
-                """)
-            let insert = try db.cachedStatement(sql: """
-                INSERT INTO beneficiaries (
-                    full_name, date_of_birth, sex, province_code, commune_code, phone, payment_method,
-                    bank_bin, bank_account, legacy_bhxh_code, national_id, status, created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'active', ?, ?)
-                """)
-            let update = try db.cachedStatement(sql: """
-                UPDATE beneficiaries SET
-                    full_name = ?, date_of_birth = ?, sex = ?, province_code = ?, commune_code = ?, phone = ?,
-                    payment_method = ?, bank_bin = ?, bank_account = ?, legacy_bhxh_code = ?, updated_at = ?
-                WHERE national_id = ?
-                """)
-            let audit = try db.cachedStatement(sql: Self.auditInsertSQL)
-
             var summary = UpsertSummary()
-            for input in rows {
-                let values: [DatabaseValue] = [
-                    input.fullName.databaseValue, input.dateOfBirth.databaseValue, input.sex.databaseValue,
-                    input.provinceCode.databaseValue, input.communeCode.databaseValue, input.phone.databaseValue,
-                    input.paymentMethod.rawValue.databaseValue, input.bankBIN.databaseValue,
-                    input.bankAccount.databaseValue, input.legacyBHXHCode.databaseValue,
-                ]
-                guard let stored = try Row.fetchOne(select, arguments: [input.nationalID]) else {
-                    try insert.execute(arguments: StatementArguments(values + [input.nationalID.databaseValue, stamp, stamp]))
-                    summary.inserted += 1
-                    continue
-                }
-                // Compare column by column as SQLite values: what we would write vs what is there.
-                if Array(stored.databaseValues) == values {
-                    summary.unchanged += 1
-                    continue
-                }
-                try update.execute(arguments: StatementArguments(values + [stamp, input.nationalID.databaseValue]))
+            var start = rows.startIndex
+            while start < rows.endIndex {
+                start = try Self.upsert(rows, from: start, at: stamp, in: db, summary: &summary)
+            }
+            return summary
+        }
+    }
+
+    /// What is on record for one row of an upsert.
+    private enum OnRecord {
+        case absent, same
+        case different(paymentMethod: String)
+    }
+
+    /// The values a row writes, in the order of the columns `upsert` reads back.
+    private static func values(of input: BeneficiaryUpsert) -> [DatabaseValue] {
+        [
+            input.fullName.databaseValue, input.dateOfBirth.databaseValue, input.sex.databaseValue,
+            input.provinceCode.databaseValue, input.communeCode.databaseValue, input.phone.databaseValue,
+            input.paymentMethod.rawValue.databaseValue, input.bankBIN.databaseValue,
+            input.bankAccount.databaseValue, input.legacyBHXHCode.databaseValue,
+        ]
+    }
+
+    /// Upserts `rows` from `start` up to the first ID met twice, and returns where it stopped (the
+    /// end, or that second line, which then sees what the first wrote). The stored rows are read
+    /// in one query (a lookup per row, each copied into a GRDB `Row`, was 7 % of a monthly
+    /// import's CPU), and every decision is made before the first write, so nothing is written
+    /// under an open cursor.
+    private static func upsert(_ all: [BeneficiaryUpsert], from start: Int, at stamp: DatabaseValue, in db: Database,
+                               summary: inout UpsertSummary) throws -> Int {
+        var position: [String: Int] = [:]
+        position.reserveCapacity(all.count - start)
+        var end = start
+        while end < all.endIndex {
+            if let first = position.updateValue(end - start, forKey: all[end].nationalID) {
+                position[all[end].nationalID] = first
+                break
+            }
+            end += 1
+        }
+        let rows = all[start..<end]
+        let values = rows.map(Self.values(of:))
+        var onRecord = [OnRecord](repeating: .absent, count: rows.count)
+        let select = try db.cachedStatement(sql: """
+            SELECT national_id, full_name, date_of_birth, sex, province_code, commune_code, phone, payment_method,
+                   bank_bin, bank_account, legacy_bhxh_code
+            FROM beneficiaries WHERE national_id IN (SELECT value FROM json_each(?))
+            """)
+        let stored = try Row.fetchCursor(select, arguments: [JSONArrayText.strings(rows.map(\.nationalID))])
+        while let row = try stored.next() {
+            guard let offset = position[row[0] as String] else { continue }
+            // Compare column by column as SQLite values: what we would write vs what is there.
+            let wanted = values[offset]
+            let same = wanted.indices.allSatisfy { (row[$0 + 1] as DatabaseValue) == wanted[$0] }
+            onRecord[offset] = same ? .same : .different(paymentMethod: row[7])
+        }
+
+        let insert = try db.cachedStatement(sql: """
+            INSERT INTO beneficiaries (
+                full_name, date_of_birth, sex, province_code, commune_code, phone, payment_method,
+                bank_bin, bank_account, legacy_bhxh_code, national_id, status, created_at, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'active', ?, ?)
+            """)
+        let update = try db.cachedStatement(sql: """
+            UPDATE beneficiaries SET
+                full_name = ?, date_of_birth = ?, sex = ?, province_code = ?, commune_code = ?, phone = ?,
+                payment_method = ?, bank_bin = ?, bank_account = ?, legacy_bhxh_code = ?, updated_at = ?
+            WHERE national_id = ?
+            """)
+        let audit = try db.cachedStatement(sql: Self.auditInsertSQL)
+        for (offset, input) in rows.enumerated() {
+            switch onRecord[offset] {
+            case .absent:
+                try insert.execute(arguments: StatementArguments(values[offset] + [input.nationalID.databaseValue, stamp, stamp]))
+                summary.inserted += 1
+            case .same:
+                summary.unchanged += 1
+            case .different(let before):
+                try update.execute(arguments: StatementArguments(values[offset] + [stamp, input.nationalID.databaseValue]))
                 summary.updated += 1
-                let before: String = stored["payment_method"]
                 if before != input.paymentMethod.rawValue {
                     try audit.execute(arguments: [
                         input.nationalID, nil, "payment_method", before, input.paymentMethod.rawValue,
@@ -59,8 +101,8 @@ extension PensionDatabase {
                     ])
                 }
             }
-            return summary
         }
+        return end
     }
 
     /// The stored beneficiary with this ID number, if any.

@@ -38,6 +38,45 @@ import Testing
         #expect(audit.first?["task_id"] as String? == nil)
     }
 
+    @Test func anIDTwiceInOneBatchIsInsertedThenUpdatedAsIfTheLinesCameOneByOne() throws {
+        let dir = try TemporaryDirectory()
+        let db = try PensionDatabase(path: dir.path("node.sqlite"))
+        let banked = Fixtures.beneficiary(1, payment: .bank)
+        var renamed = banked
+        renamed.fullName = "Nguyễn Văn Ân"
+        let summary = try db.upsertBeneficiaries(
+            [Fixtures.beneficiary(1), Fixtures.beneficiary(2), banked, Fixtures.beneficiary(3), renamed, renamed],
+            at: Fixtures.now)
+        #expect(summary == UpsertSummary(inserted: 3, updated: 2, unchanged: 1))
+        let row = try #require(try db.beneficiary(nationalID: Fixtures.nationalID(1)))
+        #expect(row.fullName == "Nguyễn Văn Ân")
+        #expect(row.paymentMethod == .bank)
+        let audit = try db.pool.read { try Row.fetchAll($0, sql: "SELECT before, after FROM audit") }
+        #expect(audit.map { [$0["before"] as String, $0["after"] as String] } == [["cash", "bank"]])
+    }
+
+    @Test func aChangeInAnySingleColumnIsAnUpdateAndAllUnchangedIsNot() throws {
+        let dir = try TemporaryDirectory()
+        let db = try PensionDatabase(path: dir.path("node.sqlite"))
+        let base = Fixtures.beneficiary(1, payment: .bank)
+        _ = try db.upsertBeneficiaries([base], at: Fixtures.now)
+        let edits: [(String, (inout BeneficiaryUpsert) -> Void)] = [
+            ("full_name", { $0.fullName = "Nguyễn Văn Ân" }), ("date_of_birth", { $0.dateOfBirth = "1950-04" }),
+            ("sex", { $0.sex = nil }), ("province_code", { $0.provinceCode = "01" }),
+            ("commune_code", { $0.communeCode = nil }), ("phone", { $0.phone = "0912345678" }),
+            ("payment_method", { $0.paymentMethod = .cash; $0.bankBIN = nil; $0.bankAccount = nil }),
+            ("bank_bin", { $0.bankBIN = "970415" }), ("bank_account", { $0.bankAccount = "0071000999999" }),
+            ("legacy_bhxh_code", { $0.legacyBHXHCode = nil }),
+        ]
+        for (column, edit) in edits {
+            var changed = base
+            edit(&changed)
+            #expect(try db.upsertBeneficiaries([changed], at: Fixtures.now).updated == 1, "\(column)")
+            #expect(try db.upsertBeneficiaries([base], at: Fixtures.now).updated == 1, "\(column) back")
+        }
+        #expect(try db.upsertBeneficiaries([base], at: Fixtures.now) == UpsertSummary(inserted: 0, updated: 0, unchanged: 1))
+    }
+
     @Test func upsertNeverTouchesVerificationState() throws {
         let dir = try TemporaryDirectory()
         let db = try PensionDatabase(path: dir.path("node.sqlite"))
