@@ -19,8 +19,10 @@ public struct CSVRecordParser: Sendable {
     public let maxRecordBytes: Int
 
     private var state = State.fieldStart
-    private var field: [UInt8] = []
-    private var fields: [[UInt8]] = []
+    // The current record's field bytes end to end, and where each finished field ends: two
+    // buffers kept across records rather than an array per field.
+    private var bytes: [UInt8] = []
+    private var fieldEnds: [Int] = []
     private var recordBytes = 0
     private var recordHasContent = false
     private var line = 1
@@ -47,22 +49,31 @@ public struct CSVRecordParser: Sendable {
     public var error: CSVSyntaxError? { failure }
 
     /// Consumes a chunk and returns the records completed by it.
-    public mutating func feed(_ bytes: some Sequence<UInt8>) -> [CSVRecord] {
-        for byte in bytes {
-            if failure != nil { break }
-            if !bomDone {
-                bomPending.append(byte)
-                if bomPending == Self.bom {
-                    bomPending = []
-                    bomDone = true
-                } else if !Self.bom.starts(with: bomPending) {
-                    replayBOMPending()
-                }
-                continue
-            }
-            consume(byte)
+    public mutating func feed(_ chunk: some Sequence<UInt8>) -> [CSVRecord] {
+        // Called across modules the generic loop is not specialised and steps through the
+        // sequence's iterator one byte at a time; contiguous input (Data, arrays) takes a pointer loop.
+        let done: Void? = chunk.withContiguousStorageIfAvailable { buffer in
+            for byte in buffer where failure == nil { take(byte) }
+        }
+        if done == nil {
+            for byte in chunk where failure == nil { take(byte) }
         }
         return takeReady()
+    }
+
+    /// One byte of input: the leading BOM is held back until it is known to be one.
+    private mutating func take(_ byte: UInt8) {
+        if bomDone {
+            consume(byte)
+            return
+        }
+        bomPending.append(byte)
+        if bomPending == Self.bom {
+            bomPending = []
+            bomDone = true
+        } else if !Self.bom.starts(with: bomPending) {
+            replayBOMPending()
+        }
     }
 
     /// Signals the end of input: returns the last record (a final line break is optional) or throws the
@@ -113,8 +124,7 @@ public struct CSVRecordParser: Sendable {
                 quoteLine = line
                 recordHasContent = true
             } else if byte == delimiter {
-                fields.append(field)
-                field = []
+                fieldEnds.append(bytes.count)
                 recordHasContent = true
             } else if isNewline {
                 endRecord()
@@ -125,8 +135,7 @@ public struct CSVRecordParser: Sendable {
             }
         case .unquoted:
             if byte == delimiter {
-                fields.append(field)
-                field = []
+                fieldEnds.append(bytes.count)
                 state = .fieldStart
             } else if isNewline {
                 endRecord()
@@ -146,8 +155,7 @@ public struct CSVRecordParser: Sendable {
                 append(byte)
                 state = .quoted
             } else if byte == delimiter {
-                fields.append(field)
-                field = []
+                fieldEnds.append(bytes.count)
                 state = .fieldStart
             } else if isNewline {
                 endRecord()
@@ -165,27 +173,29 @@ public struct CSVRecordParser: Sendable {
                                      message: "the record starting here is longer than \(maxRecordBytes) bytes (a stray quote?)")
             return
         }
-        field.append(byte)
+        bytes.append(byte)
     }
 
     /// Closes the current record at a line break (or end of input) and moves to the next line.
     private mutating func endRecord() {
         if recordHasContent {
-            fields.append(field)
+            fieldEnds.append(bytes.count)
             var strings: [String] = []
-            strings.reserveCapacity(fields.count)
-            for raw in fields {
-                guard let text = String(validating: raw, as: UTF8.self) else {
+            strings.reserveCapacity(fieldEnds.count)
+            var start = 0
+            for end in fieldEnds {
+                guard let text = String(validating: bytes[start..<end], as: UTF8.self) else {
                     failure = CSVSyntaxError(code: .invalidUTF8, line: recordLine,
                                              message: "the text is not UTF-8 (save the file as CSV UTF-8)")
                     return
                 }
                 strings.append(text)
+                start = end
             }
             ready.append(CSVRecord(fields: strings, line: recordLine))
         }
-        field = []
-        fields = []
+        bytes.removeAll(keepingCapacity: true)
+        fieldEnds.removeAll(keepingCapacity: true)
         recordBytes = 0
         recordHasContent = false
         state = .fieldStart
