@@ -24,6 +24,24 @@ import Testing
         #expect(fast > 14_000)
     }
 
+    @Test func theFastFormatWritesWhatFoundationWrites() {
+        var random = SeededGenerator(seed: 8_602)
+        var fast = 0
+        // -62e9 s is the year 5; 250e9 s the year 9892: both sides of the fast range's ends.
+        var instants = (0..<20_000).map { _ in Double(Int64.random(in: -62_000_000_000...250_000_000_000, using: &random)) }
+        instants += [0, -1, 86_399, 86_400, -86_400, -86_401, 951_782_400, 1_795_737_599, -11_676_096_000, -11_676_096_001,
+                     253_402_300_799, 253_402_300_800]
+        for seconds in instants {
+            let instant = Date(timeIntervalSince1970: seconds)
+            let text = ISO8601.format(instant)
+            if ISO8601.formatWholeSecondsUTC(instant) != nil { fast += 1 }
+            #expect(text == Date.ISO8601FormatStyle().format(instant), "\(seconds)")
+        }
+        #expect(fast > 14_000)
+        #expect(ISO8601.formatWholeSecondsUTC(Date(timeIntervalSince1970: 0.5)) == nil)
+        #expect(ISO8601.format(Date(timeIntervalSince1970: 0.5)) == "1970-01-01T00:00:00.500Z")
+    }
+
     @Test(arguments: [
         "2024-02-29T23:59:59Z", "2023-02-29T00:00:00Z", "2026-04-31T00:00:00Z", "2026-13-01T00:00:00Z", "2026-00-10T00:00:00Z",
         "2026-11-26T24:00:00Z", "2026-11-26T12:60:00Z", "2026-11-26T12:00:60Z", "0000-01-01T00:00:00Z", "0001-01-01T00:00:00Z",
