@@ -47,8 +47,7 @@ public struct CSVHeader<Column: CSVColumn>: Hashable, Sendable {
     public func controlCharacterError(in record: CSVRecord) -> RosterRowError? {
         for column in Column.allCases {
             guard let value = value(column, in: record) else { continue }
-            // Category Cc is exactly U+0000–001F and U+007F–009F.
-            if value.unicodeScalars.contains(where: { ($0.value < 0x20 || (0x7F...0x9F).contains($0.value)) && !UnicodeText.isWhiteSpace($0) }) {
+            if UnicodeText.containsControlCharacter(value, allowingWhiteSpace: true) {
                 return RosterRowError(line: record.line, field: column.rawValue,
                                       message: "contains a control character (such as NUL); remove it and import the row again")
             }

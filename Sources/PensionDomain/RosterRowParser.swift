@@ -93,9 +93,11 @@ public enum RosterRowParser: Sendable {
 
         var bankAccount: String?
         if let raw = value(.bankAccount) {
-            let compact = String(String.UnicodeScalarView(raw.unicodeScalars.filter { !UnicodeText.isSpaceLike($0) }))
-            guard (6...19).contains(compact.utf8.count),
-                  compact.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A) }) else {
+            func isAlphanumeric(_ byte: UInt8) -> Bool { (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) }
+            // Most accounts are written plainly: take them as they are rather than rebuilding them.
+            let compact = raw.utf8.allSatisfy(isAlphanumeric) ? raw
+                : String(String.UnicodeScalarView(raw.unicodeScalars.filter { !UnicodeText.isSpaceLike($0) }))
+            guard (6...19).contains(compact.utf8.count), compact.utf8.allSatisfy(isAlphanumeric) else {
                 throw fail(.bankAccount, "expected 6 to 19 letters or digits")
             }
             warnings += accountWarnings(compact)
@@ -121,6 +123,8 @@ public enum RosterRowParser: Sendable {
 
     /// Removes spaces, dots and dashes, turns a leading +84 into 0, and accepts exactly 10 digits starting with 0.
     public static func normalizedPhone(_ raw: String) -> String? {
+        // The usual case, already 10 digits from 0, needs no rebuilding.
+        if raw.utf8.count == 10, raw.utf8.first == UInt8(ascii: "0"), UnicodeText.isASCIIDigits(raw) { return raw }
         var compact = String(String.UnicodeScalarView(raw.unicodeScalars.filter {
             !UnicodeText.isSpaceLike($0) && $0 != "." && $0 != "-"
         }))

@@ -20,6 +20,26 @@ import Testing
         #expect(clean > 1_000)
     }
 
+    /// The byte-level check against the definition, for every scalar, alone and between letters
+    /// that take two and three UTF-8 bytes.
+    @Test func controlCharactersAreCategoryCcForEveryScalar() {
+        var found = (strict: 0, lenient: 0)
+        for value in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let isCc = scalar.properties.generalCategory == .control
+            let isWhiteSpace = scalar.properties.isWhitespace
+            for text in [String(scalar), "Đ\(scalar)ễ", "a\(scalar)"] {
+                #expect(UnicodeText.containsControlCharacter(text) == isCc, "U+\(String(value, radix: 16))")
+                #expect(UnicodeText.containsControlCharacter(text, allowingWhiteSpace: true) == (isCc && !isWhiteSpace),
+                        "U+\(String(value, radix: 16))")
+            }
+            if isCc { found.strict += 1 }
+            if isCc && !isWhiteSpace { found.lenient += 1 }
+        }
+        #expect(found.strict == 65)
+        #expect(found.lenient == 59)
+    }
+
     @Test func keywordsAreNFCLowerCase() {
         #expect(UnicodeText.keyword(" N\u{1EEF} ") == "nữ")
         #expect(UnicodeText.keyword("NU\u{031B}\u{0303}") == "nữ")
