@@ -1,6 +1,5 @@
 import AMQP
 import Foundation
-import Synchronization
 import Testing
 @testable import PensionWorkers
 
@@ -9,26 +8,11 @@ import Testing
 @Suite struct BrokerListCommandTests {
     /// Runs `pensionpay ARGUMENTS` with extra environment; returns the status and standard error.
     func pensionpay(_ arguments: [String], environment extra: [String: String]) async throws -> (status: Int32, errors: String) {
-        let process = Process()
-        process.executableURL = try pensionpayExecutable()
-        process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("PENSIONPAY_AMQP_URL") }
+        let environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("PENSIONPAY_AMQP_URL") }
             .merging(extra) { $1 }
-        process.standardOutput = FileHandle.nullDevice
-        let pipe = Pipe()
-        process.standardError = pipe
-        let collected = Mutex(Data())
-        pipe.fileHandleForReading.readabilityHandler = { handle in
-            let chunk = handle.availableData
-            collected.withLock { $0.append(chunk) }
-        }
-        let status: Int32 = try await withCheckedThrowingContinuation { continuation in
-            process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
-            do { try process.run() } catch { process.terminationHandler = nil; continuation.resume(throwing: error) }
-        }
-        pipe.fileHandleForReading.readabilityHandler = nil
-        let rest = pipe.fileHandleForReading.readDataToEndOfFile()
-        return (status, String(decoding: collected.withLock { $0 } + rest, as: UTF8.self))
+        let (status, errors) = try await runProcess(try pensionpayExecutable(), arguments, environment: environment,
+                                                    capturing: .standardError)
+        return (status, errors)
     }
 
     @Test func aURLFileWithOneNodePerLineSkipsTheUnreachableOne() async throws {

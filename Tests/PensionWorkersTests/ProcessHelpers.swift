@@ -2,7 +2,6 @@
 import Glibc
 #endif
 import Foundation
-import Synchronization
 import Testing
 
 /// The `pensionpay` executable that `swift test` built beside the test bundle.
@@ -97,23 +96,40 @@ func httpStatus(_ url: String) async throws -> Int {
 /// Runs a command to completion and returns its exit status and standard output, waiting without
 /// blocking a thread of Swift's cooperative pool (that would starve the tests running beside it).
 func runCommandAsync(_ path: String, _ arguments: [String]) async throws -> (status: Int32, output: String) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: path)
-    process.arguments = arguments
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    process.standardError = FileHandle.nullDevice
-    let collected = Mutex(Data())
-    pipe.fileHandleForReading.readabilityHandler = { handle in
-        let chunk = handle.availableData
-        collected.withLock { $0.append(chunk) }
+    try await runProcess(URL(fileURLWithPath: path), arguments, capturing: .standardOutput)
+}
+
+/// Which output of a process `runProcess` returns; the other goes to /dev/null.
+enum CapturedOutput: Sendable { case standardOutput, standardError }
+
+/// Runs a program to completion on a thread of its own, and returns its exit status and the output
+/// asked for.
+///
+/// Why a thread and a blocking read: `FileHandle.readabilityHandler`, set up and torn down by tests
+/// running side by side, corrupts libdispatch's epoll bookkeeping on Linux
+/// (swift-corelibs-libdispatch #949). A test run here died of it: SIGSEGV in
+/// `_dispatch_event_loop_drain`, and the workers its other tests had started kept `swift test`'s
+/// output pipe open, so the run hung instead of failing. A blocking read on the cooperative pool
+/// would starve the tests beside it instead.
+func runProcess(_ executable: URL, _ arguments: [String], environment: [String: String]? = nil,
+                capturing captured: CapturedOutput) async throws -> (status: Int32, output: String) {
+    try await withCheckedThrowingContinuation { continuation in
+        Thread.detachNewThread {
+            let process = Process()
+            process.executableURL = executable
+            process.arguments = arguments
+            if let environment { process.environment = environment }
+            let pipe = Pipe()
+            process.standardOutput = captured == .standardOutput ? pipe : FileHandle.nullDevice
+            process.standardError = captured == .standardError ? pipe : FileHandle.nullDevice
+            do {
+                try process.run()
+                let data = pipe.fileHandleForReading.readDataToEndOfFile()
+                process.waitUntilExit()
+                continuation.resume(returning: (process.terminationStatus, String(decoding: data, as: UTF8.self)))
+            } catch {
+                continuation.resume(throwing: error)
+            }
+        }
     }
-    let status: Int32 = try await withCheckedThrowingContinuation { continuation in
-        process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
-        do { try process.run() } catch { process.terminationHandler = nil; continuation.resume(throwing: error) }
-    }
-    pipe.fileHandleForReading.readabilityHandler = nil
-    let rest = pipe.fileHandleForReading.readDataToEndOfFile()
-    let data = collected.withLock { $0 + rest }
-    return (status, String(decoding: data, as: UTF8.self))
 }
