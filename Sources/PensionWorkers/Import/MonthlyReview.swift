@@ -50,41 +50,29 @@ public struct MonthlyReview: Sendable {
         var summary = MonthlyReviewSummary()
         // Outcomes a running worker has recorded but not folded yet count as "already done".
         try await store.foldAllOutcomes(at: now())
-        try await withThrowingTaskGroup(of: Int.self) { group in
-            var inFlight = 0
-            var after = ""
-            while true {
-                let page = try await store.livingBeneficiaries(after: after, limit: pageSize)
-                guard let last = page.last else { break }
-                after = last.nationalID
-                summary.scanned += page.count
-                let date = now()
-                var tasks: [VerifyTask] = []
-                for person in page {
-                    guard let id = try? NationalID.parse(person.nationalID) else { summary.unusable += 1; continue }
-                    tasks.append(VerifyTask(
-                        taskID: TaskID.make(kind: TaskKind.verify.rawValue, nationalID: id, period: period), createdAt: date, period: period,
-                        beneficiary: person))
-                }
-                let done = try await store.recordedVerifications(tasks.map(\.verificationKey))
-                summary.alreadyDone += done.count
-                let messages = tasks.filter { !done.contains($0.taskID) }.map { VerifyTask.message($0, topology: topology) }
-                if inFlight >= window, let published = try await group.next() {
-                    summary.published += published
-                    inFlight -= 1
-                }
-                if !messages.isEmpty {
-                    group.addTask { [publisher] in
-                        try await publisher.publish(messages)
-                        return messages.count
-                    }
-                    inFlight += 1
-                }
-                progress(summary.scanned)
-                if page.count < pageSize { break }
+        var after = ""
+        var finished = false
+        let published = try await ConfirmWindow.publish(through: publisher, window: window) {
+            guard !finished else { return nil }
+            let page = try await store.livingBeneficiaries(after: after, limit: pageSize)
+            guard let last = page.last else { return nil }
+            after = last.nationalID
+            finished = page.count < pageSize
+            summary.scanned += page.count
+            let date = now()
+            var tasks: [VerifyTask] = []
+            for person in page {
+                guard let id = try? NationalID.parse(person.nationalID) else { summary.unusable += 1; continue }
+                tasks.append(VerifyTask(
+                    taskID: TaskID.make(kind: TaskKind.verify.rawValue, nationalID: id, period: period), createdAt: date, period: period,
+                    beneficiary: person))
             }
-            for try await published in group { summary.published += published }
+            let done = try await store.recordedVerifications(tasks.map(\.verificationKey))
+            summary.alreadyDone += done.count
+            progress(summary.scanned)
+            return tasks.filter { !done.contains($0.taskID) }.map { VerifyTask.message($0, topology: topology) }
         }
+        summary.published = published
         return summary
     }
 }

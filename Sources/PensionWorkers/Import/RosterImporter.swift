@@ -80,29 +80,17 @@ public struct RosterImporter: Sendable {
 
         // Compact (8 bytes an ID) so a national roster of millions still fits comfortably.
         var seen = Set<UInt64>()
-        try await withThrowingTaskGroup(of: Int.self) { group in
-            var inFlight = 0
-            var next = try readBatch(source, header: header, seen: &seen, summary: &summary)
-            while let entries = next {
-                async let stored = storeAndBuildTasks(entries, header: header)
-                next = try readBatch(source, header: header, seen: &seen, summary: &summary)
-                let batch = try await stored
-                summary.add(batch)
-                if inFlight >= window, let done = try await group.next() {
-                    summary.published += done
-                    inFlight -= 1
-                }
-                if !batch.messages.isEmpty {
-                    group.addTask { [publisher] in
-                        try await publisher.publish(batch.messages)
-                        return batch.messages.count
-                    }
-                    inFlight += 1
-                }
-                progress(summary.rows)
-            }
-            for try await done in group { summary.published += done }
+        var next = try readBatch(source, header: header, seen: &seen, summary: &summary)
+        let published = try await ConfirmWindow.publish(through: publisher, window: window) {
+            guard let entries = next else { return nil }
+            async let stored = storeAndBuildTasks(entries, header: header)
+            next = try readBatch(source, header: header, seen: &seen, summary: &summary)
+            let batch = try await stored
+            summary.add(batch)
+            progress(summary.rows)
+            return batch.messages
         }
+        summary.published = published
         summary.rejected = source.rejects.count
         summary.stoppedEarly = source.stoppedEarly
         summary.rejectsPath = source.rejectsPathIfAny
