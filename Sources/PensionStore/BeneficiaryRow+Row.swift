@@ -25,6 +25,7 @@ extension BeneficiaryRow {
             bankAccount: row[9], legacyBHXHCode: row[10], status: status,
             holdReason: row[12], lastOutcome: row[13],
             lastVerifiedPeriod: row[14],
-            createdAt: row[15], updatedAt: row[16])
+            createdAt: try StoreDate.required(row[15], column: "created_at"),
+            updatedAt: try StoreDate.required(row[16], column: "updated_at"))
     }
 }

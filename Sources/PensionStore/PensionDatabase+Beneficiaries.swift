@@ -10,7 +10,7 @@ extension PensionDatabase {
     /// verification outcomes move them. A change of payment method writes an audit row.
     public func upsertBeneficiaries(_ rows: [BeneficiaryUpsert], at: Date) throws -> UpsertSummary {
         if rows.isEmpty { return UpsertSummary() }
-        let stamp = at.databaseValue
+        let stamp = StoreDate.value(at)
         return try pool.write { db in
             var summary = UpsertSummary()
             var start = rows.startIndex
@@ -201,7 +201,7 @@ extension PensionDatabase {
     /// Writes one audit row (operator actions such as a dead-letter replay).
     public func recordAudit(nationalID: String, taskID: String?, field: String, before: String?, after: String?, reason: String, at date: Date) throws {
         try pool.write { db in
-            try db.execute(sql: Self.auditInsertSQL, arguments: [nationalID, taskID, field, before, after, reason, date.databaseValue])
+            try db.execute(sql: Self.auditInsertSQL, arguments: [nationalID, taskID, field, before, after, reason, StoreDate.value(date)])
         }
     }
 }

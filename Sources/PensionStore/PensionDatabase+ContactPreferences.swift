@@ -8,7 +8,7 @@ extension PensionDatabase {
     /// defaults (no preference, not opted out, no e-mail, no Zalo, no address).
     public func applyContactPreferences(_ updates: [ContactPreferenceUpdate], at date: Date) throws {
         if updates.isEmpty { return }
-        let stamp = date.databaseValue
+        let stamp = StoreDate.value(date)
         try pool.write { db in
             let statement = try db.cachedStatement(sql: """
                 INSERT INTO contact_preferences

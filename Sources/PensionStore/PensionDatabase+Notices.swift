@@ -15,7 +15,7 @@ extension PensionDatabase {
     /// - Otherwise the row is inserted, or moved back to `sending` from `sending` (same task: a crash or a
     ///   retry), `deferred` or `failed`, and its attempt count goes up → `.claimed`.
     public func claimNotice(_ claim: NoticeClaim, at date: Date) throws -> NoticeClaimResult {
-        let stamp = date.databaseValue
+        let stamp = StoreDate.value(date)
         return try pool.write { db in
             if try Int.fetchOne(db, sql: "SELECT 1 FROM task_log WHERE task_id = ?", arguments: [claim.taskID]) != nil {
                 return .taskDone
@@ -38,7 +38,7 @@ extension PensionDatabase {
                 let recent = try Int.fetchOne(db, sql: """
                     SELECT 1 FROM notices WHERE national_id = ? AND notice_id <> ?
                     AND state IN ('sending', 'sent') AND updated_at > ?
-                    """, arguments: [claim.nationalID, claim.noticeID, since.databaseValue])
+                    """, arguments: [claim.nationalID, claim.noticeID, StoreDate.value(since)])
                 if recent != nil { return .windowTaken }
             }
             do {
@@ -62,7 +62,7 @@ extension PensionDatabase {
     /// The gateway accepted the notice: `sent` with its message id, and the task is done (`task_log`),
     /// in one transaction.
     public func markNoticeSent(noticeID: String, taskID: String, gatewayMessageID: String?, segments: Int?, at date: Date) throws {
-        let stamp = date.databaseValue
+        let stamp = StoreDate.value(date)
         try pool.write { db in
             try db.execute(sql: """
                 UPDATE notices SET state = 'sent', gateway_message_id = ?, segments = ?, failure = NULL, updated_at = ?
@@ -75,7 +75,7 @@ extension PensionDatabase {
     /// The notice failed on its channel (`failure` is a code such as `invalid_number`). With
     /// `finishTask`, the task is done as well (no channel left, or retries exhausted).
     public func markNoticeFailed(noticeID: String, taskID: String, failure: String, finishTask: Bool, at date: Date) throws {
-        let stamp = date.databaseValue
+        let stamp = StoreDate.value(date)
         try pool.write { db in
             try db.execute(sql: "UPDATE notices SET state = 'failed', failure = ?, updated_at = ? WHERE notice_id = ?",
                            arguments: [failure, stamp, noticeID])
@@ -86,7 +86,7 @@ extension PensionDatabase {
     /// Records a notice held back by quiet hours: `deferred` until `notBefore`. The task is not done:
     /// ``resumeDueNotices(now:topology:)`` hands it back to the queue when the time comes.
     public func deferNotice(_ claim: NoticeClaim, until notBefore: Date, at date: Date) throws {
-        let stamp = date.databaseValue
+        let stamp = StoreDate.value(date)
         try pool.write { db in
             try db.execute(sql: """
                 INSERT INTO notices (notice_id, task_id, national_id, province_code, period, channel, campaign_window,
@@ -97,7 +97,7 @@ extension PensionDatabase {
                     updated_at = excluded.updated_at
                 WHERE state <> 'sent'
                 """, arguments: [claim.noticeID, claim.taskID, claim.nationalID, claim.provinceCode, claim.period,
-                                 claim.channel.rawValue, claim.campaignWindow, notBefore.databaseValue, stamp, stamp])
+                                 claim.channel.rawValue, claim.campaignWindow, StoreDate.value(notBefore), stamp, stamp])
         }
     }
 
@@ -107,7 +107,7 @@ extension PensionDatabase {
     @discardableResult
     public func recordSkippedNotice(taskID: String, nationalID: String, provinceCode: String, period: String, campaignWindow: String,
                                     reason: String, at date: Date) throws -> Bool {
-        let stamp = date.databaseValue
+        let stamp = StoreDate.value(date)
         return try pool.write { db in
             guard try Self.logTask(db, taskID: taskID, outcome: "skipped", stamp: stamp) else { return false }
             try db.execute(sql: """
@@ -122,7 +122,7 @@ extension PensionDatabase {
     /// Marks a task done without a notice of its own (e.g. `already_noticed` in this window).
     @discardableResult
     public func finishOutreachTask(taskID: String, outcome: String, at date: Date) throws -> Bool {
-        try pool.write { db in try Self.logTask(db, taskID: taskID, outcome: outcome, stamp: date.databaseValue) }
+        try pool.write { db in try Self.logTask(db, taskID: taskID, outcome: outcome, stamp: StoreDate.value(date)) }
     }
 
     /// Every notice row of a beneficiary in one window.
@@ -157,7 +157,7 @@ extension PensionDatabase {
     /// The outbox relay publishes them; the handler then resumes the same notice. Returns how many.
     @discardableResult
     public func resumeDueNotices(now: Date, exchange: String, limit: Int = 500) throws -> Int {
-        let stamp = now.databaseValue
+        let stamp = StoreDate.value(now)
         return try pool.write { db in
             let rows = try Row.fetchAll(db, sql: """
                 SELECT notice_id, task_id, national_id, province_code, period, not_before FROM notices
@@ -168,7 +168,7 @@ extension PensionDatabase {
             for row in rows {
                 let noticeID: String = row["notice_id"], taskID: String = row["task_id"], province: String = row["province_code"]
                 guard let id = try? NationalID.parse(row["national_id"]), let period = try? Period.parse(row["period"]) else { continue }
-                let notBefore: Date = row["not_before"]
+                let notBefore = try StoreDate.required(row["not_before"], column: "not_before")
                 let task = OutreachTask(taskID: taskID, createdAt: now, period: period, nationalID: id, provinceCode: province,
                                         communeCode: nil, reason: "resumed_after_quiet_hours")
                 let message = OutboxMessage(messageID: "\(taskID)-resume-\(Int(notBefore.timeIntervalSince1970))", exchange: exchange,
@@ -210,7 +210,7 @@ extension PensionDatabase {
                         (national_id, preferred_channel, opted_out, email, zalo_available, postal_address, updated_at)
                     VALUES (?, ?, ?, ?, ?, ?, ?)
                     """, arguments: [p.nationalID, p.preferredChannel?.rawValue, p.optedOut, p.email, p.zaloAvailable,
-                                     p.postalAddress, date.databaseValue])
+                                     p.postalAddress, StoreDate.value(date)])
             }
         }
     }
@@ -230,7 +230,8 @@ extension PensionDatabase {
             noticeID: row["notice_id"], taskID: row["task_id"], nationalID: row["national_id"], provinceCode: row["province_code"],
             period: row["period"], channel: (row["channel"] as String?).flatMap(NoticeChannel.init(rawValue:)),
             campaignWindow: row["campaign_window"], state: state, gatewayMessageID: row["gateway_message_id"],
-            segments: row["segments"], failure: row["failure"], notBefore: row["not_before"], attempts: row["attempts"],
-            createdAt: row["created_at"], updatedAt: row["updated_at"])
+            segments: row["segments"], failure: row["failure"], notBefore: StoreDate.date(row["not_before"]), attempts: row["attempts"],
+            createdAt: try StoreDate.required(row["created_at"], column: "created_at"),
+            updatedAt: try StoreDate.required(row["updated_at"], column: "updated_at"))
     }
 }

@@ -9,7 +9,7 @@ extension PensionDatabase {
     @discardableResult
     public func enqueueOutbox(_ messages: [OutboxMessage], at: Date) throws -> Int {
         if messages.isEmpty { return 0 }
-        let stamp = at.databaseValue
+        let stamp = StoreDate.value(at)
         return try pool.write { db in
             let statement = try db.cachedStatement(sql: Self.outboxInsertSQL)
             var added = 0
@@ -46,13 +46,13 @@ extension PensionDatabase {
             let rows = try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT id, message_id, exchange, routing_key, body, headers FROM outbox
                 WHERE published_at IS NULL AND (leased_until IS NULL OR leased_until <= ?) ORDER BY id LIMIT ?
-                """), arguments: [now, limit])
+                """), arguments: [StoreDate.value(now), limit])
             let messages = try rows.map(Self.outboxMessage)
             if !messages.isEmpty {
                 let json = Self.outboxIDsJSON(messages.compactMap(\.id))
                 try db.cachedStatement(sql: """
                     UPDATE outbox SET leased_until = ?, leased_by = ? WHERE id IN (SELECT value FROM json_each(?))
-                    """).execute(arguments: [now.addingTimeInterval(duration), owner, json])
+                    """).execute(arguments: [StoreDate.value(now.addingTimeInterval(duration)), owner, json])
             }
             return messages
         }
@@ -81,7 +81,7 @@ extension PensionDatabase {
                 UPDATE outbox SET published_at = ?
                 WHERE published_at IS NULL AND id IN (SELECT value FROM json_each(?))
                 """)
-            try statement.execute(arguments: [at, json])
+            try statement.execute(arguments: [StoreDate.value(at), json])
         }
     }
 

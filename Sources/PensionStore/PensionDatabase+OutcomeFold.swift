@@ -28,7 +28,7 @@ extension PensionDatabase {
     /// applied exactly once.
     @discardableResult
     public func foldOutcomes(limit: Int = foldBatch, at date: Date) throws -> Int {
-        try pool.write { db in try Self.fold(db, limit: limit, stamp: date.databaseValue) }
+        try pool.write { db in try Self.fold(db, limit: limit, stamp: StoreDate.value(date)) }
     }
 
     /// Folds everything pending, `batch` outcomes per transaction; returns how many it applied.

@@ -22,7 +22,7 @@ extension PensionDatabase {
     public func recordVerifications(_ batch: [VerificationOutcomeRecord], at: Date,
                                     folding: OutcomeFolding = .now) throws -> [RecordResult] {
         if batch.isEmpty { return [] }
-        let stamp = at.databaseValue
+        let stamp = StoreDate.value(at)
         // One query for the whole batch instead of a SELECT per record; the primary key's index covers it.
         let idsJSON = JSONArrayText.strings(Set(batch.map(\.nationalID)))
         return try pool.write { db in

@@ -22,7 +22,7 @@ extension PensionDatabase {
         guard batch.allSatisfy(\.decision.isFinal) else {
             throw StoreError(.invalidArgument, "a retry_later decision cannot be recorded")
         }
-        let stamp = at.databaseValue
+        let stamp = StoreDate.value(at)
         return try pool.write { db in
             let taskLog = try db.cachedStatement(sql: Self.taskLogInsertSQL)
             let insert = try db.cachedStatement(sql: """
@@ -67,7 +67,7 @@ extension PensionDatabase {
                     PersonName.unaccentedKey(request.holderName), record.bankHolderName.map(PersonName.unaccentedKey),
                     request.authorisedHolderID?.digits, request.authorisationExpires?.iso,
                     decision.kind.rawValue, decision.reason?.rawValue, decision.effectivePeriod?.description,
-                    request.channel.rawValue, request.requestedAt.databaseValue, stamp, record.attempt, record.worker,
+                    request.channel.rawValue, StoreDate.value(request.requestedAt), stamp, record.attempt, record.worker,
                 ])
                 results.append(.recorded(decision))
 
@@ -116,7 +116,7 @@ extension PensionDatabase {
     /// One transaction; running it again for the same period does nothing. Returns how many switched.
     /// Outcomes not yet folded are folded first in it, so a death just recorded is seen.
     public func applyDuePaymentSwitches(period: Period, at: Date) throws -> Int {
-        let stamp = at.databaseValue
+        let stamp = StoreDate.value(at)
         return try pool.write { db in
             try Self.foldAll(db, stamp: stamp)
             let due = try Row.fetchAll(db, sql: """

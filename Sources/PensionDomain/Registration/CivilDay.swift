@@ -4,12 +4,16 @@ import Foundation
 ///
 /// Pure integer arithmetic (days since 1970-01-01), so results never depend on the host's
 /// time zone, locale or calendar settings.
-struct CivilDay: Hashable, Comparable, Sendable, CustomStringConvertible {
-    var year: Int
-    var month: Int
-    var day: Int
+public struct CivilDay: Hashable, Comparable, Sendable, CustomStringConvertible {
+    /// The year (proleptic Gregorian).
+    public var year: Int
+    /// The month, 1–12.
+    public var month: Int
+    /// The day of the month.
+    public var day: Int
 
-    init(year: Int, month: Int, day: Int) {
+    /// A day as given; the caller checks it is a real one.
+    public init(year: Int, month: Int, day: Int) {
         self.year = year
         self.month = month
         self.day = day
@@ -23,7 +27,7 @@ struct CivilDay: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
 
     /// Days since 1970-01-01 (H. Hinnant's `days_from_civil`).
-    var dayNumber: Int {
+    public var dayNumber: Int {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yoe = y - era * 400
@@ -33,7 +37,7 @@ struct CivilDay: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
 
     /// The day with this number of days since 1970-01-01 (`civil_from_days`).
-    init(dayNumber: Int) {
+    public init(dayNumber: Int) {
         let z = dayNumber + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let doe = z - era * 146_097
@@ -76,9 +80,9 @@ struct CivilDay: Hashable, Comparable, Sendable, CustomStringConvertible {
         Period(year: min(max(year, 1900), 9999), month: month)!
     }
 
-    static func < (lhs: CivilDay, rhs: CivilDay) -> Bool {
+    public static func < (lhs: CivilDay, rhs: CivilDay) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }
 
-    var description: String { partialDate.iso }
+    public var description: String { partialDate.iso }
 }
