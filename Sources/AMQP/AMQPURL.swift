@@ -35,6 +35,28 @@ public struct AMQPURL: Sendable, Equatable, CustomStringConvertible {
     /// Verify the broker's certificate and host name (TLS). Default true.
     public var verifyPeer: Bool
 
+    /// The host as DNS wants it. An ASCII name is taken as written (percent escapes decoded), read
+    /// from the text here: every host getter of `URLComponents` runs the name through ICU's IDNA
+    /// mapping, whose data then stayed resident in each worker, and `host` turns `xn--` names into
+    /// Unicode, which the resolver cannot look up. A non-ASCII name gets its `xn--` form.
+    private static func asciiHost(_ string: String) -> String? {
+        guard let start = string.firstRange(of: "://")?.upperBound else { return nil }
+        var authority = string[start...]
+        if let end = authority.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) { authority = authority[..<end] }
+        if let at = authority.lastIndex(of: "@") { authority = authority[authority.index(after: at)...] }
+        if authority.first == "[" {
+            guard let close = authority.firstIndex(of: "]") else { return nil }
+            authority = authority[...close]
+        } else if let colon = authority.lastIndex(of: ":") {
+            authority = authority[..<colon]
+        }
+        guard let written = String(authority).removingPercentEncoding else { return nil }
+        if written.utf8.allSatisfy({ $0 < 0x80 }) { return written }
+        var unicode = URLComponents()
+        unicode.host = written
+        return unicode.encodedHost
+    }
+
     /// Parses a URI; throws `AMQPError` with code `.invalidURL` and a reason.
     public init(_ string: String) throws {
         rawValue = string
@@ -46,7 +68,7 @@ public struct AMQPURL: Sendable, Equatable, CustomStringConvertible {
         case "amqps": tls = true
         default: throw AMQPError(.invalidURL, "scheme must be amqp or amqps, not \(scheme)")
         }
-        guard let host = components.host, !host.isEmpty else {
+        guard let host = Self.asciiHost(string), !host.isEmpty else {
             throw AMQPError(.invalidURL, "the URI names no host")
         }
         self.host = host

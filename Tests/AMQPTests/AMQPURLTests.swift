@@ -25,6 +25,19 @@ import Testing
         #expect(tls.tls && tls.port == 5671 && tls.vhost == "vh" && tls.caCertFile == "/ca.pem" && tls.verifyPeer)
     }
 
+    /// Host names reach the resolver in ASCII: as written, escapes decoded, or as `xn--` names.
+    @Test func hostsAreASCIIForTheResolver() throws {
+        #expect(try AMQPURL("amqp://u:p@My-Host.example:5672/x").host == "My-Host.example")
+        #expect(try AMQPURL("amqp://u:p@h%41st:5672/x").host == "hAst")
+        #expect(try AMQPURL("amqp://u:p@[::1]:5672/x").host == "[::1]")
+        #expect(try AMQPURL("amqp://u:p@xn--bcher-kva.example/x").host == "xn--bcher-kva.example")
+        #expect(try AMQPURL("amqp://u:p@bücher.example/x").host == "xn--bcher-kva.example")
+        #expect(try AMQPURL("amqp://u:p@b%C3%BCcher.example/x").host == "xn--bcher-kva.example")
+        #expect(try AMQPURL("amqp://broker?heartbeat=5").host == "broker")
+        #expect(try AMQPURL("amqps://u:p%40ss@node-2.local:5671#x").host == "node-2.local")
+        #expect(try AMQPURL("amqp://u@h:1/%2F").host == "h")
+    }
+
     @Test func descriptionHidesPassword() throws {
         let url = try AMQPURL("amqp://app:topsecret@h:5672/%2F")
         #expect(!url.description.contains("topsecret"))
