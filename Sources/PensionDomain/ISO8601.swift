@@ -1,22 +1,27 @@
 import Foundation
 
-/// ISO-8601 instants for the wire; internal because callers should hand over `Date` values.
-enum ISO8601: Sendable {
+/// ISO-8601 instants for the wire and the logs, in UTC.
+///
+/// The common forms are read and written here with integer arithmetic: Foundation's format styles
+/// cost a few per cent of a worker's CPU, and their time-zone look-up loads ICU data that then
+/// stays resident in every worker. Anything else goes to Foundation; tests compare the two.
+public enum ISO8601: Sendable {
     static func parse(_ raw: String) -> Date? {
         let value = UnicodeText.trimmed(raw)
-        if let date = parseWholeSecondsUTC(value) { return date }
+        if let date = parseFast(value) { return date }
         if let date = try? Date.ISO8601FormatStyle().parse(value) { return date }
         return try? Date.ISO8601FormatStyle(includingFractionalSeconds: true).parse(value)
     }
 
-    /// The form producers write, `2026-11-26T12:00:00Z`, read without Foundation's format style (a
-    /// few per cent of the verify worker's CPU); nil for anything else, which `parse` then hands to
-    /// Foundation, so both read every string alike (tests compare them).
-    static func parseWholeSecondsUTC(_ value: String) -> Date? {
+    /// The two forms producers write, `2026-11-26T12:00:00Z` and `2026-11-26T12:00:00.123Z`, read
+    /// without Foundation's format style: it was a few per cent of the verify worker's CPU, and its
+    /// time-zone look-up loads ICU data that then stays resident in every worker. Nil for anything
+    /// else, which `parse` then hands to Foundation; both read every string alike (tests compare).
+    static func parseFast(_ value: String) -> Date? {
         // Native strings are contiguous UTF-8; any other goes the Foundation way. So do years before
         // 1600: Foundation's calendar is Julian before October 1582, this arithmetic is not.
         value.utf8.withContiguousStorageIfAvailable({ b -> Date? in
-            guard b.count == 20 else { return nil }
+            guard b.count == 20 || b.count == 24 else { return nil }
             func number(_ range: Range<Int>) -> Int? {
                 var value = 0
                 for index in range {
@@ -26,35 +31,64 @@ enum ISO8601: Sendable {
                 }
                 return value
             }
+            let milliseconds = b.count == 20 ? 0 : b[19] == UInt8(ascii: ".") ? number(20..<23) : nil
             guard b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-"), b[10] == UInt8(ascii: "T"), b[13] == UInt8(ascii: ":"),
-                  b[16] == UInt8(ascii: ":"), b[19] == UInt8(ascii: "Z"),
+                  b[16] == UInt8(ascii: ":"), b[b.count - 1] == UInt8(ascii: "Z"), let milliseconds,
                   let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
                   let hour = number(11..<13), let minute = number(14..<16), let second = number(17..<19),
                   year >= 1600, (1...12).contains(month), (1...PartialDate.daysIn(month: month, year: year)).contains(day),
                   hour < 24, minute < 60, second < 60 else { return nil }
             let days = CivilDay(year: year, month: month, day: day).dayNumber
-            return Date(timeIntervalSince1970: Double(days * 86_400 + hour * 3_600 + minute * 60 + second))
+            let seconds = days * 86_400 + hour * 3_600 + minute * 60 + second
+            // Foundation adds the fraction to the seconds since 2001, not since 1970; so does this,
+            // so both give the same Double.
+            return Date(timeIntervalSinceReferenceDate: Double(seconds - 978_307_200) + Double(milliseconds) / 1000)
         }) ?? nil
     }
 
     static func format(_ date: Date) -> String {
+        if let text = formatFast(date) { return text }
         let whole = date.timeIntervalSince1970.rounded(.down) == date.timeIntervalSince1970
-        if whole, let text = formatWholeSecondsUTC(date) { return text }
         return whole ? Date.ISO8601FormatStyle().format(date)
             : Date.ISO8601FormatStyle(includingFractionalSeconds: true).format(date)
     }
 
-    /// `2026-11-26T12:00:00Z` for a whole-second instant in the years 1600–9999, written without
-    /// Foundation's format style (a third of the cost of a verify task's JSON body, measured in the
-    /// roster import); nil otherwise, and `format` then asks Foundation. Tests compare the two.
-    static func formatWholeSecondsUTC(_ date: Date) -> String? {
+    /// `2026-11-26T12:00:00Z`, the instant cut to whole seconds: what `Date.ISO8601FormatStyle()` writes.
+    public static func formatSeconds(_ date: Date) -> String {
+        let floor = date.timeIntervalSince1970.rounded(.down)
+        return Int(exactly: floor).flatMap { text(seconds: $0, milliseconds: nil) } ?? Date.ISO8601FormatStyle().format(date)
+    }
+
+    /// `2026-11-26T12:00:00.123Z`, always with the milliseconds (cut): what `.iso8601` with
+    /// fractional seconds writes. The JSON logs stamp every line with it.
+    public static func formatMilliseconds(_ date: Date) -> String {
         let interval = date.timeIntervalSince1970
-        guard interval.rounded(.down) == interval, let seconds = Int(exactly: interval) else { return nil }
+        let floor = interval.rounded(.down)
+        let milliseconds = Int(((interval - floor) * 1000).rounded(.down))
+        return Int(exactly: floor).flatMap { text(seconds: $0, milliseconds: milliseconds) }
+            ?? Date.ISO8601FormatStyle(includingFractionalSeconds: true).format(date)
+    }
+
+    /// What `format` writes for an instant in the years 1600–9999, without Foundation's format style
+    /// (a third of the cost of a verify task's JSON body in the roster import's profile):
+    /// `2026-11-26T12:00:00Z` for whole seconds, else `2026-11-26T12:00:00.123Z` with the
+    /// milliseconds cut, not rounded, as Foundation cuts them. Nil otherwise, and `format` asks
+    /// Foundation. Tests compare the two.
+    static func formatFast(_ date: Date) -> String? {
+        let interval = date.timeIntervalSince1970
+        let floor = interval.rounded(.down)
+        guard let seconds = Int(exactly: floor) else { return nil }
+        return text(seconds: seconds, milliseconds: interval == floor ? nil : Int(((interval - floor) * 1000).rounded(.down)))
+    }
+
+    /// The text of an instant given as whole seconds since 1970 and, when wanted, milliseconds;
+    /// nil outside the years 1600–9999.
+    private static func text(seconds: Int, milliseconds: Int?) -> String? {
         let (dayNumber, secondOfDay) = seconds.quotientAndRemainder(dividingBy: 86_400)
         let day = CivilDay(dayNumber: secondOfDay < 0 ? dayNumber - 1 : dayNumber)
         let second = secondOfDay < 0 ? secondOfDay + 86_400 : secondOfDay
         guard (1600...9999).contains(day.year) else { return nil }
-        var bytes = [UInt8](repeating: 0, count: 20)
+        var bytes = [UInt8](repeating: 0, count: milliseconds == nil ? 20 : 24)
         func put(_ value: Int, at offset: Int, digits: Int) {
             var value = value
             for index in stride(from: offset + digits - 1, through: offset, by: -1) {
@@ -69,7 +103,11 @@ enum ISO8601: Sendable {
         put(second / 60 % 60, at: 14, digits: 2)
         put(second % 60, at: 17, digits: 2)
         (bytes[4], bytes[7], bytes[10]) = (UInt8(ascii: "-"), UInt8(ascii: "-"), UInt8(ascii: "T"))
-        (bytes[13], bytes[16], bytes[19]) = (UInt8(ascii: ":"), UInt8(ascii: ":"), UInt8(ascii: "Z"))
+        (bytes[13], bytes[16], bytes[bytes.count - 1]) = (UInt8(ascii: ":"), UInt8(ascii: ":"), UInt8(ascii: "Z"))
+        if let milliseconds {
+            bytes[19] = UInt8(ascii: ".")
+            put(milliseconds, at: 20, digits: 3)
+        }
         return String(decoding: bytes, as: UTF8.self)
     }
 }

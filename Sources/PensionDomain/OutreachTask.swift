@@ -60,7 +60,7 @@ public struct OutreachTask: Codable, Sendable, Equatable {
         // worker writes one per verified cash-paid beneficiary, where JSONEncoder showed in profiles.
         var task = JSONObjectWriter(capacity: 280)
         task.field("commune_code", communeCode)
-        task.field("created_at", Date.ISO8601FormatStyle().format(createdAt))
+        task.field("created_at", ISO8601.formatSeconds(createdAt))
         task.field("national_id", nationalID.digits)
         task.field("period", period.description)
         task.field("province_code", provinceCode)

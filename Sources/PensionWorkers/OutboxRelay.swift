@@ -2,6 +2,7 @@ import AMQP
 import Foundation
 import Logging
 import Metrics
+import PensionDomain
 import PensionStore
 import ServiceLifecycle
 import Synchronization
@@ -140,7 +141,7 @@ public final class OutboxRelay: Service {
                 var parked = message
                 parked.exchange = topology.deadExchange
                 parked.properties.headers[TaskHeaders.reason] = .string("follow-up not accepted by the broker: \(error.message)")
-                parked.properties.headers[TaskHeaders.parkedAt] = .string(Date().formatted(.iso8601))
+                parked.properties.headers[TaskHeaders.parkedAt] = .string(ISO8601.formatSeconds(Date()))
                 parked.properties.headers[TaskHeaders.worker] = .string(name)
                 try await connection.publish(parked)
                 logger.warning("outbox row parked", metadata: ["task.id": "\(message.properties.messageID ?? "?")", "park.reason": "\(error.message)"])

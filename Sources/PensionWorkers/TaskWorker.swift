@@ -280,7 +280,7 @@ public final class TaskWorker<Handler: TaskHandler>: Service {
         properties.expirationMilliseconds = nil   // a parked message must stay until an operator acts
         properties.headers[TaskHeaders.attempt] = .int(Int64(attempt))
         properties.headers[TaskHeaders.reason] = .string(reason)
-        properties.headers[TaskHeaders.parkedAt] = .string(Date().formatted(.iso8601))
+        properties.headers[TaskHeaders.parkedAt] = .string(ISO8601.formatSeconds(Date()))
         properties.headers[TaskHeaders.worker] = .string(options.name)
         properties.headers[TaskHeaders.sourceQueue] = .string(queue)
         logger.warning("task parked", metadata: [

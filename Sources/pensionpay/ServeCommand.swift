@@ -60,7 +60,7 @@ struct ServeCommand: AsyncParsableCommand {
             } catch {
                 queues = [.init(name: "broker", role: "-", error: "broker unreachable")]
             }
-            return ProgressSnapshot(generatedAt: Date().formatted(.iso8601), report: report, provinceNames: names, queues: queues)
+            return ProgressSnapshot(generatedAt: ISO8601.formatSeconds(Date()), report: report, provinceNames: names, queues: queues)
         }
         let group = ServiceGroup(configuration: .init(services: [server], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()

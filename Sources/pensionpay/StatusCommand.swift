@@ -1,9 +1,10 @@
 import AMQP
 import ArgumentParser
 import Foundation
-import PensionStore
+import PensionDomain
 import PensionIntegrations
 import PensionOperations
+import PensionStore
 import PensionWorkers
 
 /// `pensionpay status`: queue depths and consumers, retry and parked counts, outbox backlog.
@@ -55,7 +56,7 @@ struct StatusCommand: AsyncParsableCommand {
             }
             let pending = try? store?.pendingOutboxCount()
             let unfolded = try? await store?.unfoldedOutcomeCount()
-            let snapshot = Snapshot(at: Date().formatted(.iso8601), queues: queues, outboxPending: pending, outcomesUnfolded: unfolded)
+            let snapshot = Snapshot(at: ISO8601.formatSeconds(Date()), queues: queues, outboxPending: pending, outcomesUnfolded: unfolded)
             switch format {
             case .json: print(try JSONCoding.string(snapshot))
             case .text:

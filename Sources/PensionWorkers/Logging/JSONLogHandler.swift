@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import PensionDomain
 
 /// swift-log handler writing one JSON object per line to standard error:
 /// `{"ts":…,"level":…,"logger":…,"msg":…,"task.id":…,…}`, with digit runs redacted.
@@ -31,7 +32,7 @@ public struct JSONLogHandler: LogHandler {
         var object: [String: String] = [:]
         for (key, value) in metadata { object[key] = LogRedaction.redact("\(value)") }
         for (key, value) in event.metadata ?? [:] { object[key] = LogRedaction.redact("\(value)") }
-        object["ts"] = Date().formatted(.iso8601.year().month().day().timeZone(separator: .omitted).time(includingFractionalSeconds: true))
+        object["ts"] = ISO8601.formatMilliseconds(Date())
         object["level"] = event.level.rawValue
         object["logger"] = label
         object["msg"] = LogRedaction.redact("\(event.message)")

@@ -140,7 +140,7 @@ public struct OutreachHandler: TaskHandler {
                 try await store.deferNotice(claim, until: until, at: date)
                 metrics.record(channel, "deferred")
                 logger.debug("notice deferred by quiet hours", metadata: metadata.merging(["notice.id": "\(claim.noticeID)",
-                    "notice.channel": "\(channel.rawValue)", "notice.not_before": "\(until.formatted(.iso8601))"]) { a, _ in a })
+                    "notice.channel": "\(channel.rawValue)", "notice.not_before": "\(ISO8601.formatSeconds(until))"]) { a, _ in a })
                 return .completed
             }
             switch try await store.claimNotice(claim, at: date) {
