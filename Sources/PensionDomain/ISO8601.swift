@@ -22,15 +22,7 @@ public enum ISO8601: Sendable {
         // 1600: Foundation's calendar is Julian before October 1582, this arithmetic is not.
         value.utf8.withContiguousStorageIfAvailable({ b -> Date? in
             guard b.count == 20 || b.count == 24 else { return nil }
-            func number(_ range: Range<Int>) -> Int? {
-                var value = 0
-                for index in range {
-                    let digit = Int(b[index]) - 0x30
-                    guard (0...9).contains(digit) else { return nil }
-                    value = value * 10 + digit
-                }
-                return value
-            }
+            func number(_ range: Range<Int>) -> Int? { FixedDigits.read(b, range) }
             let milliseconds = b.count == 20 ? 0 : b[19] == UInt8(ascii: ".") ? number(20..<23) : nil
             guard b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-"), b[10] == UInt8(ascii: "T"), b[13] == UInt8(ascii: ":"),
                   b[16] == UInt8(ascii: ":"), b[b.count - 1] == UInt8(ascii: "Z"), let milliseconds,
@@ -88,26 +80,12 @@ public enum ISO8601: Sendable {
         let day = CivilDay(dayNumber: secondOfDay < 0 ? dayNumber - 1 : dayNumber)
         let second = secondOfDay < 0 ? secondOfDay + 86_400 : secondOfDay
         guard (1600...9999).contains(day.year) else { return nil }
-        var bytes = [UInt8](repeating: 0, count: milliseconds == nil ? 20 : 24)
-        func put(_ value: Int, at offset: Int, digits: Int) {
-            var value = value
-            for index in stride(from: offset + digits - 1, through: offset, by: -1) {
-                bytes[index] = UInt8(0x30 + value % 10)
-                value /= 10
-            }
-        }
-        put(day.year, at: 0, digits: 4)
-        put(day.month, at: 5, digits: 2)
-        put(day.day, at: 8, digits: 2)
-        put(second / 3_600, at: 11, digits: 2)
-        put(second / 60 % 60, at: 14, digits: 2)
-        put(second % 60, at: 17, digits: 2)
-        (bytes[4], bytes[7], bytes[10]) = (UInt8(ascii: "-"), UInt8(ascii: "-"), UInt8(ascii: "T"))
-        (bytes[13], bytes[16], bytes[bytes.count - 1]) = (UInt8(ascii: ":"), UInt8(ascii: ":"), UInt8(ascii: "Z"))
+        var bytes = FixedDigits.dateTime(day, secondOfDay: second, separator: UInt8(ascii: "T"))
         if let milliseconds {
-            bytes[19] = UInt8(ascii: ".")
-            put(milliseconds, at: 20, digits: 3)
+            bytes.append(UInt8(ascii: "."))
+            FixedDigits.append(milliseconds, count: 3, to: &bytes)
         }
+        bytes.append(UInt8(ascii: "Z"))
         return String(decoding: bytes, as: UTF8.self)
     }
 }

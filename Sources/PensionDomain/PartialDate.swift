@@ -83,6 +83,11 @@ public struct PartialDate: Hashable, Sendable, Codable, CustomStringConvertible 
             month = count > 1 ? numbers[1] : nil
             day = count > 2 ? numbers[2] : nil
         }
+        return try checked(year: year, month: month, day: day, field: field)
+    }
+
+    /// The date of parts read from text, or the error an officer sees for them.
+    static func checked(year: Int, month: Int?, day: Int?, field: String) throws(FieldError) -> PartialDate {
         guard yearRange.contains(year) else {
             throw FieldError(field: field, message: "the year must be between \(yearRange.lowerBound) and \(yearRange.upperBound)")
         }

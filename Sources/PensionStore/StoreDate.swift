@@ -31,23 +31,9 @@ enum StoreDate {
         let day = CivilDay(dayNumber: Int(days))
         guard (1600...9999).contains(day.year) else { return nil }
         let ms = Int(millisecondOfDay)
-        var bytes = [UInt8](repeating: UInt8(ascii: "0"), count: 23)
-        func put(_ value: Int, at offset: Int, digits: Int) {
-            var value = value
-            for index in stride(from: offset + digits - 1, through: offset, by: -1) {
-                bytes[index] = UInt8(0x30 + value % 10)
-                value /= 10
-            }
-        }
-        put(day.year, at: 0, digits: 4)
-        put(day.month, at: 5, digits: 2)
-        put(day.day, at: 8, digits: 2)
-        put(ms / 3_600_000, at: 11, digits: 2)
-        put(ms / 60_000 % 60, at: 14, digits: 2)
-        put(ms / 1000 % 60, at: 17, digits: 2)
-        put(ms % 1000, at: 20, digits: 3)
-        (bytes[4], bytes[7], bytes[10]) = (UInt8(ascii: "-"), UInt8(ascii: "-"), UInt8(ascii: " "))
-        (bytes[13], bytes[16], bytes[19]) = (UInt8(ascii: ":"), UInt8(ascii: ":"), UInt8(ascii: "."))
+        var bytes = FixedDigits.dateTime(day, secondOfDay: ms / 1000, separator: UInt8(ascii: " "))
+        bytes.append(UInt8(ascii: "."))
+        FixedDigits.append(ms % 1000, count: 3, to: &bytes)
         return String(decoding: bytes, as: UTF8.self)
     }
 
@@ -71,15 +57,7 @@ enum StoreDate {
         return text.withUTF8 { b -> Date? in
             guard b.count == 23, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-"), b[10] == UInt8(ascii: " "),
                   b[13] == UInt8(ascii: ":"), b[16] == UInt8(ascii: ":"), b[19] == UInt8(ascii: ".") else { return nil }
-            func number(_ range: Range<Int>) -> Int? {
-                var value = 0
-                for index in range {
-                    let digit = Int(b[index]) - 0x30
-                    guard (0...9).contains(digit) else { return nil }
-                    value = value * 10 + digit
-                }
-                return value
-            }
+            func number(_ range: Range<Int>) -> Int? { FixedDigits.read(b, range) }
             guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
                   let hour = number(11..<13), let minute = number(14..<16), let second = number(17..<19),
                   let ms = number(20..<23), year >= 1600, (1...12).contains(month),

@@ -19,7 +19,8 @@ import Testing
         #expect(parsed > 500)
     }
 
-    /// The parser before the byte version (sitting 12), unchanged but for its name.
+    /// The parser before the byte version (sitting 12), unchanged but for its name; the checks
+    /// of the parts it found, which did not change, are shared.
     static func reference(_ raw: String, field: String) throws(FieldError) -> PartialDate {
         let value = UnicodeText.trimmed(raw)
         guard !value.isEmpty else { throw FieldError(field: field, message: "the date is empty") }
@@ -48,15 +49,6 @@ import Testing
             month = parts.count > 1 ? Int(parts[1]) : nil
             day = parts.count > 2 ? Int(parts[2]) : nil
         }
-        guard PartialDate.yearRange.contains(year) else {
-            throw FieldError(field: field, message: "the year must be between \(PartialDate.yearRange.lowerBound) and \(PartialDate.yearRange.upperBound)")
-        }
-        if let month, !(1...12).contains(month) {
-            throw FieldError(field: field, message: "the month must be between 1 and 12")
-        }
-        guard let date = PartialDate(year: year, month: month, day: day) else {
-            throw FieldError(field: field, message: "not a real calendar date (check the day for that month and year)")
-        }
-        return date
+        return try PartialDate.checked(year: year, month: month, day: day, field: field)
     }
 }
