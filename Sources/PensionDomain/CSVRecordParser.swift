@@ -23,7 +23,6 @@ public struct CSVRecordParser: Sendable {
     // buffers kept across records rather than an array per field.
     private var bytes: [UInt8] = []
     private var fieldEnds: [Int] = []
-    private var recordBytes = 0
     private var recordHasContent = false
     private var line = 1
     private var recordLine = 1
@@ -167,8 +166,7 @@ public struct CSVRecordParser: Sendable {
     }
 
     private mutating func append(_ byte: UInt8) {
-        recordBytes += 1
-        if recordBytes > maxRecordBytes {
+        if bytes.count >= maxRecordBytes {
             failure = CSVSyntaxError(code: .recordTooLarge, line: recordLine,
                                      message: "the record starting here is longer than \(maxRecordBytes) bytes (a stray quote?)")
             return
@@ -196,7 +194,6 @@ public struct CSVRecordParser: Sendable {
         }
         bytes.removeAll(keepingCapacity: true)
         fieldEnds.removeAll(keepingCapacity: true)
-        recordBytes = 0
         recordHasContent = false
         state = .fieldStart
         line += 1

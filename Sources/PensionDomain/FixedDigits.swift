@@ -2,7 +2,7 @@
 /// (ISO 8601 on the wire, the store's timestamps) instead of through Foundation's formatters.
 public enum FixedDigits: Sendable {
     /// Writes `value` (not negative) as exactly `count` digits at `offset`, with leading zeros.
-    public static func write(_ value: Int, into bytes: inout [UInt8], at offset: Int, count: Int) {
+    private static func write(_ value: Int, into bytes: inout [UInt8], at offset: Int, count: Int) {
         var value = value
         for index in stride(from: offset + count - 1, through: offset, by: -1) {
             bytes[index] = UInt8(0x30 + value % 10)
@@ -27,9 +27,16 @@ public enum FixedDigits: Sendable {
         write(value, into: &bytes, at: bytes.count - count, count: count)
     }
 
-    /// `yyyy-MM-dd?HH:mm:ss` with `separator` between the date and the time: the 19 bytes both
-    /// hand-written timestamp forms begin with. The year must have four digits.
-    public static func dateTime(_ day: CivilDay, secondOfDay second: Int, separator: UInt8) -> [UInt8] {
+    /// `yyyy-MM-dd?HH:mm:ss` in UTC with `separator` between the date and the time, for an instant
+    /// given in whole seconds since 1970: the 19 bytes both hand-written timestamp forms begin
+    /// with. Nil outside the years 1600–9999 (a four-digit year, and Foundation's calendar is
+    /// Gregorian there too).
+    public static func dateTime(secondsSince1970 seconds: Int, separator: UInt8) -> [UInt8]? {
+        // Floor division by a day, without overflow for any Int.
+        let (quotient, remainder) = seconds.quotientAndRemainder(dividingBy: 86_400)
+        let day = CivilDay(dayNumber: remainder < 0 ? quotient - 1 : quotient)
+        let second = remainder < 0 ? remainder + 86_400 : remainder
+        guard (1600...9999).contains(day.year) else { return nil }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(24)
         append(day.year, count: 4, to: &bytes)

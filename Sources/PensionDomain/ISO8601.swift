@@ -47,40 +47,38 @@ public enum ISO8601: Sendable {
 
     /// `2026-11-26T12:00:00Z`, the instant cut to whole seconds: what `Date.ISO8601FormatStyle()` writes.
     public static func formatSeconds(_ date: Date) -> String {
-        let floor = date.timeIntervalSince1970.rounded(.down)
-        return Int(exactly: floor).flatMap { text(seconds: $0, milliseconds: nil) } ?? Date.ISO8601FormatStyle().format(date)
+        split(date).flatMap { text(seconds: $0.seconds, milliseconds: nil) } ?? Date.ISO8601FormatStyle().format(date)
     }
 
     /// `2026-11-26T12:00:00.123Z`, always with the milliseconds (cut): what `.iso8601` with
     /// fractional seconds writes. The JSON logs stamp every line with it.
     public static func formatMilliseconds(_ date: Date) -> String {
-        let interval = date.timeIntervalSince1970
-        let floor = interval.rounded(.down)
-        let milliseconds = Int(((interval - floor) * 1000).rounded(.down))
-        return Int(exactly: floor).flatMap { text(seconds: $0, milliseconds: milliseconds) }
+        split(date).flatMap { text(seconds: $0.seconds, milliseconds: $0.milliseconds ?? 0) }
             ?? Date.ISO8601FormatStyle(includingFractionalSeconds: true).format(date)
     }
 
     /// What `format` writes for an instant in the years 1600–9999, without Foundation's format style
     /// (a third of the cost of a verify task's JSON body in the roster import's profile):
-    /// `2026-11-26T12:00:00Z` for whole seconds, else `2026-11-26T12:00:00.123Z` with the
-    /// milliseconds cut, not rounded, as Foundation cuts them. Nil otherwise, and `format` asks
-    /// Foundation. Tests compare the two.
+    /// `2026-11-26T12:00:00Z` for whole seconds, else `2026-11-26T12:00:00.123Z`. Nil otherwise,
+    /// and `format` asks Foundation. Tests compare the two.
     static func formatFast(_ date: Date) -> String? {
+        split(date).flatMap { text(seconds: $0.seconds, milliseconds: $0.milliseconds) }
+    }
+
+    /// Whole seconds since 1970 and the milliseconds after them, cut, not rounded, as Foundation
+    /// cuts them; nil milliseconds for a whole second (0.0001 s is not one, and Foundation writes
+    /// `.000` for it). Nil for an instant that is not a number of seconds an `Int` holds.
+    private static func split(_ date: Date) -> (seconds: Int, milliseconds: Int?)? {
         let interval = date.timeIntervalSince1970
         let floor = interval.rounded(.down)
         guard let seconds = Int(exactly: floor) else { return nil }
-        return text(seconds: seconds, milliseconds: interval == floor ? nil : Int(((interval - floor) * 1000).rounded(.down)))
+        return (seconds, interval == floor ? nil : Int(((interval - floor) * 1000).rounded(.down)))
     }
 
     /// The text of an instant given as whole seconds since 1970 and, when wanted, milliseconds;
     /// nil outside the years 1600–9999.
     private static func text(seconds: Int, milliseconds: Int?) -> String? {
-        let (dayNumber, secondOfDay) = seconds.quotientAndRemainder(dividingBy: 86_400)
-        let day = CivilDay(dayNumber: secondOfDay < 0 ? dayNumber - 1 : dayNumber)
-        let second = secondOfDay < 0 ? secondOfDay + 86_400 : secondOfDay
-        guard (1600...9999).contains(day.year) else { return nil }
-        var bytes = FixedDigits.dateTime(day, secondOfDay: second, separator: UInt8(ascii: "T"))
+        guard var bytes = FixedDigits.dateTime(secondsSince1970: seconds, separator: UInt8(ascii: "T")) else { return nil }
         if let milliseconds {
             bytes.append(UInt8(ascii: "."))
             FixedDigits.append(milliseconds, count: 3, to: &bytes)

@@ -35,8 +35,6 @@ public final class RegistryDatabase: Sendable {
                 // worker's memory budget (the node's pool readers have the same reasoning).
                 try db.execute(sql: "PRAGMA cache_size = -\(PensionDatabase.readerCacheKiB)")
             }
-        }
-        if readOnly {
             guard FileManager.default.fileExists(atPath: path) else {
                 throw StoreError(.schemaMissing, "registry extract file does not exist")
             }

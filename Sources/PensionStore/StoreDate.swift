@@ -16,24 +16,17 @@ enum StoreDate {
         text(date).map(\.databaseValue) ?? date.databaseValue
     }
 
-    /// The value of an optional date; NULL for nil.
-    static func value(_ date: Date?) -> DatabaseValue {
-        date.map(value) ?? .null
-    }
-
     /// `yyyy-MM-dd HH:mm:ss.SSS`, or nil outside the years 1600–9999.
     static func text(_ date: Date) -> String? {
         // Milliseconds since 1970 rounded to the nearest, which is what DateFormatter prints
         // (checked against it on 40,000 instants; flooring differed on a quarter of them).
         let milliseconds = ((date.timeIntervalSinceReferenceDate + 978_307_200) * 1000).rounded()
-        guard let total = Int64(exactly: milliseconds) else { return nil }
-        let (days, millisecondOfDay) = floorDivision(total, 86_400_000)
-        let day = CivilDay(dayNumber: Int(days))
-        guard (1600...9999).contains(day.year) else { return nil }
-        let ms = Int(millisecondOfDay)
-        var bytes = FixedDigits.dateTime(day, secondOfDay: ms / 1000, separator: UInt8(ascii: " "))
+        guard let total = Int(exactly: milliseconds) else { return nil }
+        let (quotient, remainder) = total.quotientAndRemainder(dividingBy: 1000)
+        let seconds = remainder < 0 ? quotient - 1 : quotient
+        guard var bytes = FixedDigits.dateTime(secondsSince1970: seconds, separator: UInt8(ascii: " ")) else { return nil }
         bytes.append(UInt8(ascii: "."))
-        FixedDigits.append(ms % 1000, count: 3, to: &bytes)
+        FixedDigits.append(remainder < 0 ? remainder + 1000 : remainder, count: 3, to: &bytes)
         return String(decoding: bytes, as: UTF8.self)
     }
 
@@ -68,8 +61,4 @@ enum StoreDate {
         }
     }
 
-    private static func floorDivision(_ a: Int64, _ b: Int64) -> (Int64, Int64) {
-        let (q, r) = a.quotientAndRemainder(dividingBy: b)
-        return r < 0 ? (q - 1, r + b) : (q, r)
-    }
 }

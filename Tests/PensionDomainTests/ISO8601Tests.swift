@@ -48,7 +48,9 @@ import Testing
             let whole = Double(Int64.random(in: -62_000_000_000...250_000_000_000, using: &random))
             return index % 2 == 0 ? whole : whole + Double.random(in: 0..<1, using: &random)
         }
-        instants += [0, -0.5, 0.9999, 1_795_737_599.9999, -11_676_096_000.001, 253_402_300_799.999]
+        instants += [0, -0.5, 0.9999, 1_795_737_599.9999, -11_676_096_000.001, 253_402_300_799.999,
+                     // far outside the fast range, down to where whole seconds no longer fit an Int
+                     -9.2e18, 9.2e18, -9.3e18, Double(Int.min), Date.distantPast.timeIntervalSince1970, Date.distantFuture.timeIntervalSince1970]
         for seconds in instants {
             let instant = Date(timeIntervalSince1970: seconds)
             #expect(ISO8601.formatSeconds(instant) == instant.formatted(.iso8601), "\(seconds)")

@@ -19,7 +19,17 @@ import Testing
         }
         seconds += [0, -0.001, -0.0005, 0.0009999, 1.001, 1_795_737_599.999, 1_795_737_599.9999,
                     -11_676_096_000, -11_676_096_000.5, 253_402_300_799.999, 253_402_300_800]
-        return seconds.map { Date(timeIntervalSince1970: $0) }
+        return seconds.map { Date(timeIntervalSince1970: $0) } + Self.extremes
+    }
+
+    /// Outside the fast range, down to where whole milliseconds no longer fit an Int: these go to
+    /// GRDB and must not trap on the way (`distantFuture`, the year 4001, is inside it).
+    static let extremes = [Date.distantPast, Date(timeIntervalSince1970: -9.2e15), Date(timeIntervalSince1970: 9.2e15),
+                           Date(timeIntervalSince1970: -9.3e15)]
+
+    @Test func extremesGoToGRDB() {
+        for date in Self.extremes { #expect(StoreDate.text(date) == nil) }
+        #expect(StoreDate.text(.distantFuture) == "4001-01-01 00:00:00.000")
     }
 
     @Test func writesWhatGRDBWrites() {
