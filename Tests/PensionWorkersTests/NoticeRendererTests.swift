@@ -76,7 +76,9 @@ import Testing
     }
 
     @Test func deadlineIsTheLastDayOfTheMonthTwoMonthsAfterThePeriod() throws {
-        let handler = OutreachHandler(store: try PensionStoreStub.make(), gateway: NoGateway(), renderer: renderer,
+        let (store, directory) = try PensionStoreStub.make()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let handler = OutreachHandler(store: store, gateway: NoGateway(), renderer: renderer,
                                       limiter: ChannelRateLimiter(limits: [:]), logger: .init(label: "t"))
         #expect(handler.deadline(for: Period(year: 2026, month: 11)!) == PartialDate(year: 2027, month: 1, day: 31))
         #expect(handler.deadline(for: Period(year: 2027, month: 12)!) == PartialDate(year: 2028, month: 2, day: 29))
@@ -97,9 +99,10 @@ struct NoGateway: NoticeGateway {
 }
 
 enum PensionStoreStub {
-    static func make() throws -> PensionDatabase {
+    /// A real, empty node database in a new directory, which the caller removes.
+    static func make() throws -> (PensionDatabase, URL) {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("pensionpay-stub-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        return try PensionDatabase(path: directory.appendingPathComponent("n.sqlite").path)
+        return (try PensionDatabase(path: directory.appendingPathComponent("n.sqlite").path), directory)
     }
 }
