@@ -20,6 +20,7 @@ public struct EmbeddedRegistry: PopulationRegistry {
         let database = self.database
         let rows = try await StoreExecutor.run { try database.lookup(nationalIDs: ids.map(\.digits)) }
         var records: [NationalID: RegistryRecord] = [:]
+        records.reserveCapacity(rows.count)
         for id in ids {
             guard let row = rows[id.digits] else { continue }
             records[id] = row.record(id: id)

@@ -124,6 +124,7 @@ extension PensionDatabase {
                 WHERE national_id IN (SELECT value FROM json_each(?))
                 """)
             var rows: [String: BeneficiaryRow] = [:]
+            rows.reserveCapacity(nationalIDs.count)
             let cursor = try Row.fetchCursor(statement, arguments: [idsJSON])
             while let row = try cursor.next() {
                 let beneficiary = try BeneficiaryRow(row: row)

@@ -28,7 +28,7 @@ extension PensionDatabase {
         }
         return try pool.read { db in
             let statement = try db.cachedStatement(sql: """
-                SELECT id, message_id, exchange, routing_key, body, headers FROM outbox
+                SELECT \(Self.outboxColumns) FROM outbox
                 WHERE published_at IS NULL ORDER BY id LIMIT ?
                 """)
             return try Row.fetchAll(statement, arguments: [limit]).map(Self.outboxMessage)
@@ -44,7 +44,7 @@ extension PensionDatabase {
         }
         return try pool.write { db in
             let rows = try Row.fetchAll(db.cachedStatement(sql: """
-                SELECT id, message_id, exchange, routing_key, body, headers FROM outbox
+                SELECT \(Self.outboxColumns) FROM outbox
                 WHERE published_at IS NULL AND (leased_until IS NULL OR leased_until <= ?) ORDER BY id LIMIT ?
                 """), arguments: [StoreDate.value(now), limit])
             let messages = try rows.map(Self.outboxMessage)
@@ -90,15 +90,18 @@ extension PensionDatabase {
         "[" + ids.map(String.init).joined(separator: ",") + "]"
     }
 
+    /// The columns ``outboxMessage(_:)`` reads, by position (names cost a lookup per column per row).
+    static let outboxColumns = "id, message_id, exchange, routing_key, body, headers"
+
     static func outboxMessage(_ row: Row) throws -> OutboxMessage {
-        let body: Data = row["body"]
-        let headersJSON: String? = row["headers"]
+        let body: Data = row[4]
+        let headersJSON: String? = row[5]
         let headers = try headersJSON.map {
             try JSONDecoder().decode([String: String].self, from: Data($0.utf8))
         } ?? [:]
         return OutboxMessage(
-            id: row["id"], messageID: row["message_id"], exchange: row["exchange"],
-            routingKey: row["routing_key"], body: [UInt8](body), headers: headers)
+            id: row[0], messageID: row[1], exchange: row[2],
+            routingKey: row[3], body: [UInt8](body), headers: headers)
     }
 
     /// Nothing happens on the unique `message_id`: re-storing a follow-up is harmless. `ON CONFLICT`,

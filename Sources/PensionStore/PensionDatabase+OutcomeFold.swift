@@ -81,8 +81,10 @@ extension PensionDatabase {
         }
         if pending.isEmpty { return 0 }
 
+        let distinct = Set(pending.map(\.nationalID))
         var states: [String: BeneficiaryState] = [:]
-        let ids = JSONArrayText.strings(Set(pending.map(\.nationalID)))
+        states.reserveCapacity(distinct.count)
+        let ids = JSONArrayText.strings(distinct)
         let select = try db.cachedStatement(sql: """
             SELECT national_id, status, hold_reason, last_verified_period FROM beneficiaries
             WHERE national_id IN (SELECT value FROM json_each(?))

@@ -140,13 +140,15 @@ public final class RegistryDatabase: Sendable {
     static let columns =
         "national_id, full_name, date_of_birth, sex, status, date_of_death, province_code, commune_code"
 
+    /// Decodes a row selected with ``columns``, by position: a name costs a hashed lookup per
+    /// column per row, which showed in the verify worker's profile.
     static func decode(_ row: Row) throws -> RegistryRow {
-        guard let status = RegistryStatus(rawValue: row["status"]) else {
+        guard let status = RegistryStatus(rawValue: row[4]) else {
             throw StoreError(.unexpectedValue, "registry_people row with an unknown status")
         }
         return RegistryRow(
-            nationalID: row["national_id"], fullName: row["full_name"], dateOfBirth: row["date_of_birth"],
-            sex: row["sex"], status: status, dateOfDeath: row["date_of_death"],
-            provinceCode: row["province_code"], communeCode: row["commune_code"])
+            nationalID: row[0], fullName: row[1], dateOfBirth: row[2],
+            sex: row[3], status: status, dateOfDeath: row[5],
+            provinceCode: row[6], communeCode: row[7])
     }
 }
