@@ -56,6 +56,53 @@ struct PeriodTests {
         #expect(throws: FieldError.self) { try Period.parse(raw) }
     }
 
+    @Test("rejects more", arguments: ["1899-12", "٢٠٢٦-11", "2026-１1", "2026–11", "2026-11\u{0}", "+026-11", "-026-11"])
+    func rejectsMore(raw: String) {
+        #expect(throws: FieldError.self) { try Period.parse(raw) }
+    }
+
+    /// The parser before it read bytes in place, kept as the reference the fast one must agree
+    /// with, value and message, on strings near the period's shape.
+    @Test func agreesWithTheStringSplittingParser() {
+        func reference(_ raw: String) -> Result<Period, FieldError> {
+            let value = UnicodeText.trimmed(raw)
+            let parts = value.split(separator: "-", omittingEmptySubsequences: false).map(String.init)
+            guard parts.count == 2, parts[0].utf8.count == 4, parts[1].utf8.count == 2,
+                  UnicodeText.isASCIIDigits(parts[0]), UnicodeText.isASCIIDigits(parts[1]) else {
+                return .failure(FieldError(field: "period", message: "expected a period as YYYY-MM, e.g. 2026-11"))
+            }
+            guard let period = Period(year: Int(parts[0])!, month: Int(parts[1])!) else {
+                return .failure(FieldError(field: "period", message: "the month must be 01 to 12 and the year 1900 or later"))
+            }
+            return .success(period)
+        }
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = Array("0123456789-- /\t\u{A0}x٣１")
+        var disagreements: [String] = []
+        for _ in 0..<50_000 {
+            var chars = Array(String(format: "%04d-%02d", Int.random(in: 0...9999, using: &generator), Int.random(in: 0...99, using: &generator)))
+            for _ in 0..<Int.random(in: 0...2, using: &generator) {
+                let at = Int.random(in: 0...chars.count, using: &generator)
+                switch Int.random(in: 0...2, using: &generator) {
+                case 0: chars.insert(alphabet.randomElement(using: &generator)!, at: at)
+                case 1: if at < chars.count { chars.remove(at: at) }
+                default: if at < chars.count { chars[at] = alphabet.randomElement(using: &generator)! }
+                }
+            }
+            let raw = String(chars)
+            let fast = Result { () throws(FieldError) -> Period in try Period.parse(raw) }
+            let slow = reference(raw)
+            let same = switch (fast, slow) {
+            case let (.success(a), .success(b)): a == b
+            case let (.failure(a), .failure(b)): a.message == b.message && a.field == b.field
+            default: false
+            }
+            if !same { disagreements.append(raw) }
+        }
+        let count = disagreements.count
+        #expect(count == 0, "first ones: \(disagreements.prefix(10))")
+    }
+
     @Test func nextDescriptionAndOrder() throws {
         #expect(try Period.parse("2026-11").next.description == "2026-12")
         #expect(try Period.parse("2026-12").next.description == "2027-01")
