@@ -8,7 +8,9 @@ let grdb = Target.Dependency.product(name: "GRDB", package: "GRDB.swift")
 let serviceLifecycle = Target.Dependency.product(name: "ServiceLifecycle", package: "swift-service-lifecycle")
 let asyncHTTPClient = Target.Dependency.product(name: "AsyncHTTPClient", package: "async-http-client")
 let hummingbird = Target.Dependency.product(name: "Hummingbird", package: "hummingbird")
+let hummingbirdCore = Target.Dependency.product(name: "HummingbirdCore", package: "hummingbird")
 let nioCore = Target.Dependency.product(name: "NIOCore", package: "swift-nio")
+let nioPosix = Target.Dependency.product(name: "NIOPosix", package: "swift-nio")
 let nioHTTP1 = Target.Dependency.product(name: "NIOHTTP1", package: "swift-nio")
 let nioSSL = Target.Dependency.product(name: "NIOSSL", package: "swift-nio-ssl")
 let metrics = Target.Dependency.product(name: "Metrics", package: "swift-metrics")
@@ -57,7 +59,7 @@ let package = Package(
             resources: [.copy("Outreach/Templates")]
         ),
         /// Operator-facing HTTP: health, readiness, Prometheus metrics.
-        .target(name: "PensionOperations", dependencies: ["PensionWorkers", "PensionStore", hummingbird, logging, prometheus, serviceLifecycle]),
+        .target(name: "PensionOperations", dependencies: ["PensionDomain", "PensionWorkers", "PensionStore", hummingbird, hummingbirdCore, logging, nioCore, nioPosix, prometheus, serviceLifecycle]),
         /// Synthetic beneficiaries for demos and national-size benchmarks, one person at a time. No I/O.
         .target(name: "PensionSynthetic", dependencies: ["PensionDomain"]),
         /// Test support shared by the test targets: seeded generators and hostile inputs for fuzzing.
@@ -70,7 +72,7 @@ let package = Package(
         .testTarget(name: "AMQPTests", dependencies: ["AMQP"]),
         .testTarget(name: "PensionStoreTests", dependencies: ["PensionStore", "PensionDomain"]),
         .testTarget(name: "PensionWorkersTests", dependencies: ["PensionWorkers", "PensionTesting", "AMQP", "PensionStore", "PensionDomain", "PensionIntegrations", "PensionOperations", grdb, serviceLifecycle]),
-        .testTarget(name: "PensionOperationsTests", dependencies: ["PensionOperations", "PensionWorkers", "PensionStore", prometheus, metrics, asyncHTTPClient, serviceLifecycle, logging]),
+        .testTarget(name: "PensionOperationsTests", dependencies: ["PensionOperations", "PensionWorkers", "PensionStore", prometheus, metrics, asyncHTTPClient, nioHTTP1, serviceLifecycle, logging]),
         .testTarget(name: "PensionIntegrationsTests", dependencies: ["PensionIntegrations", "PensionTesting", "PensionDomain", "PensionStore", asyncHTTPClient, logging, nioCore, nioSSL, serviceLifecycle]),
     ],
     swiftLanguageModes: [.v6]

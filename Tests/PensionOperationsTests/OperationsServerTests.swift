@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import Foundation
 import Logging
+import NIOHTTP1
 import Prometheus
 import ServiceLifecycle
 import Synchronization
@@ -43,6 +44,22 @@ import Testing
             let metrics = try await get("/metrics")
             #expect(metrics.0 == 200)
             #expect(metrics.1.contains(#"pensionpay_tasks_total{kind="verify",result="completed"} 42"#))
+
+            func request(_ path: String, _ method: HTTPMethod) async throws -> HTTPClientResponse {
+                var request = HTTPClientRequest(url: "http://127.0.0.1:\(bound)\(path)")
+                request.method = method
+                return try await HTTPClient.shared.execute(request, timeout: .seconds(5))
+            }
+            let health = try await request("/healthz", .GET)
+            #expect(health.headers.first(name: "server") == "pensionpay-worker")
+            let date = try #require(health.headers.first(name: "date"), "a Date header (RFC 9110 §6.6.1)")
+            let stamped = try #require(HTTPDateTests.reference.date(from: date), "IMF-fixdate: \(date)")
+            #expect(abs(stamped.timeIntervalSinceNow) < 60)
+            let head = try await request("/healthz", .HEAD)
+            #expect(head.status.code == 200 && head.headers.first(name: "content-length") == "3")
+            #expect(try await head.body.collect(upTo: 1024).readableBytes == 0, "HEAD: no body")
+            #expect(try await request("/metrics", .POST).status.code == 405)
+            #expect(try await request("/nothing-here", .GET).status.code == 404)
             await group.triggerGracefulShutdown()
             try await tasks.waitForAll()
         }
