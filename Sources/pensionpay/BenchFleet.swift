@@ -55,7 +55,9 @@ final class WorkerFleet {
         processes = try (0..<count).map { k in
             let process = Process()
             process.executableURL = BenchSupport.executable
-            process.arguments = arguments(k)
+            // As deployed (deploy/systemd), each worker serves /healthz, /readyz and /metrics: its
+            // HTTP server's memory and CPU belong in the figures. Port 0: the kernel picks one.
+            process.arguments = arguments(k) + ["--http-port", "0"]
             process.environment = environment
             try process.run()
             return process
