@@ -27,15 +27,20 @@ public enum FixedDigits: Sendable {
         write(value, into: &bytes, at: bytes.count - count, count: count)
     }
 
+    /// The UTC day (days since 1970-01-01, as `CivilDay(dayNumber:)` takes it) and the second of
+    /// that day of an instant in whole seconds since 1970: floor division, without overflow for any Int.
+    public static func daySecond(secondsSince1970 seconds: Int) -> (day: Int, second: Int) {
+        let (quotient, remainder) = seconds.quotientAndRemainder(dividingBy: 86_400)
+        return remainder < 0 ? (quotient - 1, remainder + 86_400) : (quotient, remainder)
+    }
+
     /// `yyyy-MM-dd?HH:mm:ss` in UTC with `separator` between the date and the time, for an instant
     /// given in whole seconds since 1970: the 19 bytes both hand-written timestamp forms begin
     /// with. Nil outside the years 1600–9999 (a four-digit year, and Foundation's calendar is
     /// Gregorian there too).
     public static func dateTime(secondsSince1970 seconds: Int, separator: UInt8) -> [UInt8]? {
-        // Floor division by a day, without overflow for any Int.
-        let (quotient, remainder) = seconds.quotientAndRemainder(dividingBy: 86_400)
-        let day = CivilDay(dayNumber: remainder < 0 ? quotient - 1 : quotient)
-        let second = remainder < 0 ? remainder + 86_400 : remainder
+        let (dayNumber, second) = daySecond(secondsSince1970: seconds)
+        let day = CivilDay(dayNumber: dayNumber)
         guard (1600...9999).contains(day.year) else { return nil }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(24)

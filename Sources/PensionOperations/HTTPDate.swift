@@ -9,14 +9,21 @@ enum HTTPDate {
 
     /// The header value for an instant in whole seconds since 1970 (UTC), years 1600–9999.
     static func format(secondsSince1970 seconds: Int) -> String? {
-        // "yyyy-MM-dd HH:mm:ss", rearranged.
-        guard let bytes = FixedDigits.dateTime(secondsSince1970: seconds, separator: UInt8(ascii: " ")) else { return nil }
-        func text(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
-        let month = Int(bytes[5] - UInt8(ascii: "0")) * 10 + Int(bytes[6] - UInt8(ascii: "0"))
-        // Floor division by a day; day 0, 1970-01-01, was a Thursday.
-        let (quotient, remainder) = seconds.quotientAndRemainder(dividingBy: 86_400)
-        let day = remainder < 0 ? quotient - 1 : quotient
-        let weekday = (day % 7 + 7 + 4) % 7
-        return "\(dayNames[weekday]), \(text(8..<10)) \(monthNames[month - 1]) \(text(0..<4)) \(text(11..<19)) GMT"
+        let (dayNumber, second) = FixedDigits.daySecond(secondsSince1970: seconds)
+        let day = CivilDay(dayNumber: dayNumber)
+        guard (1600...9999).contains(day.year) else { return nil }
+        // Day 0, 1970-01-01, was a Thursday.
+        var bytes = Array("\(dayNames[(dayNumber % 7 + 7 + 4) % 7]), ".utf8)
+        FixedDigits.append(day.day, count: 2, to: &bytes)
+        bytes += Array(" \(monthNames[day.month - 1]) ".utf8)
+        FixedDigits.append(day.year, count: 4, to: &bytes)
+        bytes.append(UInt8(ascii: " "))
+        FixedDigits.append(second / 3_600, count: 2, to: &bytes)
+        bytes.append(UInt8(ascii: ":"))
+        FixedDigits.append(second / 60 % 60, count: 2, to: &bytes)
+        bytes.append(UInt8(ascii: ":"))
+        FixedDigits.append(second % 60, count: 2, to: &bytes)
+        bytes += Array(" GMT".utf8)
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

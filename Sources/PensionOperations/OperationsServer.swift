@@ -59,24 +59,23 @@ public struct OperationsServer: Service {
     /// The response to one request: the three routes for GET (and HEAD, without the body), 405
     /// for another method on them, 404 for any other path.
     static func response(to request: Request, status: WorkerStatus, registry: PrometheusCollectorRegistry) -> Response {
+        let path = request.uri.path
+        guard ["/healthz", "/readyz", "/metrics"].contains(path) else { return Response(status: .notFound) }
+        guard request.method == .get || request.method == .head else {
+            return Response(status: .methodNotAllowed, headers: [.allow: "GET, HEAD"])
+        }
         let response: Response
-        switch request.uri.path {
+        switch path {
         case "/healthz":
             response = text(.ok, "text/plain", ByteBuffer(string: "ok\n"))
         case "/readyz":
             let ready = status.isReady
             let body = #"{"ready":\#(ready),"consuming":\#(status.isConsuming),"store_healthy":\#(status.isStoreHealthy),"topology_ok":\#(status.topologyProblem == nil)}"# + "\n"
             response = text(ready ? .ok : .serviceUnavailable, "application/json", ByteBuffer(string: body))
-        case "/metrics":
+        default:   // "/metrics"
             response = text(.ok, "text/plain; version=0.0.4; charset=utf-8", ByteBuffer(bytes: registry.emitToBuffer()))
-        default:
-            return Response(status: .notFound)
         }
-        switch request.method {
-        case .get: return response
-        case .head: return response.createHeadResponse()
-        default: return Response(status: .methodNotAllowed, headers: [.allow: "GET, HEAD"])
-        }
+        return request.method == .head ? response.createHeadResponse() : response
     }
 
     private static func text(_ code: HTTPResponse.Status, _ contentType: String, _ body: ByteBuffer) -> Response {
