@@ -13,6 +13,12 @@ enum MallocArenas {
     /// (one committing on a store thread while the next is decoded on another) measured 67 MiB peak
     /// RSS at 10⁵ queued tasks with the default and 62.5 MiB with two arenas, at the same
     /// throughput (`bench verify`, sitting 5).
+    ///
+    /// Called from main.swift, on the main thread before any other thread exists: glibc gives every
+    /// new thread an arena of its own until a cap is set, and keeps the arenas made before it.
+    /// Called once the worker had opened its store (until sitting 14), or even first thing in its
+    /// `run()`, it left a verify worker with two or three arenas besides the main one, as timing
+    /// allowed (`WorkerMallocArenaTests`).
     static func limit() {
         #if canImport(Glibc)
         let environment = ProcessInfo.processInfo.environment

@@ -1,7 +1,7 @@
 import ArgumentParser
 
-/// The one command-line tool: producers, workers, simulators and operator commands.
-@main
+/// The one command-line tool: producers, workers, simulators and operator commands (its entry
+/// point is main.swift).
 struct PensionPay: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pensionpay",
@@ -17,4 +17,23 @@ struct PensionPay: AsyncParsableCommand {
             SimulateCommand.self, DemoCommand.self, BenchCommand.self,
         ]
     )
+}
+
+extension PensionPay {
+    /// What `@main` on an `AsyncParsableCommand` runs: parse, then `run()`, or exit with the
+    /// error's message and code. Written out because main.swift cannot name ArgumentParser's async
+    /// `main()`: the synchronous `ParsableCommand.main()` wins the overload, and it refuses async
+    /// commands.
+    static func runAsRoot() async {
+        do {
+            var command = try await asyncParseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            exit(withError: error)
+        }
+    }
 }

@@ -17,7 +17,6 @@ struct WorkerHTTPOptions: ParsableArguments {
 enum WorkerProcess {
     static func run(_ worker: some Service, helpers: [any Service], status: WorkerStatus, http: WorkerHTTPOptions,
                     metrics: PrometheusCollectorRegistry, logger: Logger) async throws {
-        MallocArenas.limit()
         let environment = ProcessInfo.processInfo.environment
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = []
         if let port = http.httpPort ?? environment["PENSIONPAY_HTTP_PORT"].flatMap(Int.init) {
