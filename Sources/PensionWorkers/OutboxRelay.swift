@@ -21,7 +21,7 @@ public final class OutboxRelay: Service {
     private let name: String
     private let batchSize: Int
     private let idleDelay: Duration
-    private let reconnect = AMQPReconnectPolicy()
+    private let reconnect: AMQPReconnectPolicy
     private let topology: Topology
     private let pendingGauge = Gauge(label: "pensionpay_outbox_pending")
     /// How long a leased batch stays this relay's: far longer than a confirmed publish of a batch
@@ -31,10 +31,13 @@ public final class OutboxRelay: Service {
     private let owner = UUID().uuidString
 
     /// Creates a relay polling every `idleDelay` when the outbox is empty. `url` names one broker
-    /// or several nodes of a cluster (each reconnect starts at the next node).
+    /// or several nodes of a cluster (each reconnect starts at the next node); `reconnect` paces
+    /// the attempts while none answers.
     public init(url: AMQPEndpoints, store: PensionDatabase, name: String, topology: Topology = Topology(), batchSize: Int = 500,
-                idleDelay: Duration = .milliseconds(250), lease: TimeInterval = 10, logger: Logger) {
+                idleDelay: Duration = .milliseconds(250), lease: TimeInterval = 10, reconnect: AMQPReconnectPolicy = AMQPReconnectPolicy(),
+                logger: Logger) {
         self.lease = lease
+        self.reconnect = reconnect
         self.endpoints = url
         self.topology = topology
         self.store = store
@@ -84,7 +87,9 @@ public final class OutboxRelay: Service {
                     }
                     failures += 1
                     self.logger.warning("outbox relay failed; retrying", metadata: ["error": "\(error)"])
-                    try? await Task.sleep(for: self.reconnect.delay(afterFailures: failures, random: .random(in: 0..<1)))
+                    // SIGTERM ends the wait at once; the final round then tries the broker once more.
+                    let delay = self.reconnect.delay(afterFailures: failures, random: .random(in: 0..<1))
+                    try? await cancelWhenGracefulShutdown { try await Task.sleep(for: delay) }
                 }
             }
         } onGracefulShutdown: {

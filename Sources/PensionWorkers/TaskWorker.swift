@@ -76,10 +76,11 @@ public final class TaskWorker<Handler: TaskHandler>: Service {
                 if isStopping { break }
                 failures += 1
                 let delay = options.reconnect.delay(afterFailures: failures, random: Double.random(in: 0..<1))
+                // SIGTERM during an outage ends the wait (up to 15 s) at once, not when it is over.
                 logger.warning("broker connection lost; reconnecting", metadata: [
                     "amqp.error": "\(error)", "retry.in_ms": "\(Int(delay.seconds * 1000))", "retry.failures": "\(failures)",
                 ])
-                try? await Task.sleep(for: delay)
+                try? await cancelWhenGracefulShutdown { try await Task.sleep(for: delay) }
             } catch let error as TopologyError {
                 // Consuming now would only bounce tasks off a missing retry exchange until the
                 // delivery limit parks them: stay not-ready and look again later.
@@ -92,7 +93,7 @@ public final class TaskWorker<Handler: TaskHandler>: Service {
                 logger.error("topology missing; not consuming", metadata: [
                     "topology.error": "\(error.message)", "retry.in_ms": "\(Int(delay.seconds * 1000))",
                 ])
-                try? await Task.sleep(for: delay)
+                try? await cancelWhenGracefulShutdown { try await Task.sleep(for: delay) }
             }
         }
         status.setConsuming(false)
