@@ -70,6 +70,31 @@ func startWorkerProcess(_ fixture: WorkerFixture, name: String, httpPort: Int? =
     return process
 }
 
+/// Runs a verify worker process with its HTTP server, as deployed, over 1,000 seeded tasks of every
+/// kind (matches, mismatches, deaths, not-found; the cash-paid get outreach follow-ups) until each
+/// outcome is recorded and each follow-up relayed, hands its pid to `inspect` while
+/// it still runs, then stops it. For tests that read what a worker process holds after real work.
+func inspectWorkerAfterRealWork<Reading>(_ name: String, _ inspect: (Int32) throws -> Reading) async throws -> Reading {
+    let fixture = try await WorkerFixture(name)
+    let tasks = try await fixture.seed(1000)
+    try await fixture.publish(tasks)
+    let port = try freeHTTPPort()
+    let log = fixture.directory.appendingPathComponent("worker.log")
+    let worker = try startWorkerProcess(fixture, name: name, httpPort: port, logFile: log)
+    defer { if worker.isRunning { worker.terminate() } }
+
+    #expect(try await eventually(timeout: .seconds(120)) { try fixture.store.verificationCount() == tasks.count },
+            "every task recorded: \(describe(worker, log: log))")
+    #expect(try await eventually(timeout: .seconds(60)) { try fixture.store.pendingOutboxCount() == 0 }, "follow-ups relayed")
+    #expect(try await httpStatus("http://127.0.0.1:\(port)/metrics") == 200)
+    let reading = try inspect(worker.processIdentifier)
+
+    worker.terminate()
+    #expect(await waitForExit(worker), "worker exits after SIGTERM")
+    await fixture.cleanUp()
+    return reading
+}
+
 /// Waits for a child process to end without blocking a thread; false after `timeout`.
 func waitForExit(_ process: Process, timeout: Duration = .seconds(60)) async -> Bool {
     await eventually(timeout: timeout) { !process.isRunning }

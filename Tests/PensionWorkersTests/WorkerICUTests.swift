@@ -9,28 +9,11 @@ import Testing
 /// anything else, so this reads the worker's own mapping of the library after real work.
 @Suite struct WorkerICUTests {
     @Test func aVerifyWorkerLeavesICUDataUntouched() async throws {
-        let fixture = try await WorkerFixture("icu")
-        // Every kind: matches, mismatches, deaths and not-found; the cash-paid get outreach follow-ups.
-        let tasks = try await fixture.seed(1000)
-        try await fixture.publish(tasks)
-        let port = try freeHTTPPort()
-        let log = fixture.directory.appendingPathComponent("worker.log")
-        let worker = try startWorkerProcess(fixture, name: "icu", httpPort: port, logFile: log)
-        defer { if worker.isRunning { worker.terminate() } }
-
-        #expect(try await eventually(timeout: .seconds(120)) { try fixture.store.verificationCount() == tasks.count },
-                "every task recorded: \(describe(worker, log: log))")
-        #expect(try await eventually(timeout: .seconds(60)) { try fixture.store.pendingOutboxCount() == 0 }, "follow-ups relayed")
-        #expect(try await httpStatus("http://127.0.0.1:\(port)/metrics") == 200)
-        let resident = residentKiB(of: worker.processIdentifier, mappingsContaining: "lib_FoundationICU")
-
-        worker.terminate()
-        #expect(await waitForExit(worker), "worker exits after SIGTERM")
+        let resident = try await inspectWorkerAfterRealWork("icu") { residentKiB(of: $0, mappingsContaining: "lib_FoundationICU") }
         // Zero would mean the library was not found (renamed, or read too late), not that all is well.
         #expect(resident > 0, "lib_FoundationICU mapped in the worker")
         // Measured: about 1.1 MiB without ICU's data in use, 5.6 MiB with it.
         #expect(resident < 2 * 1024, "ICU resident in the worker: \(resident) KiB")
-        await fixture.cleanUp()
     }
 }
 

@@ -10,26 +10,10 @@ import Testing
 /// work. It fails without the cap (11 arenas); with the late cap it mostly passed, as timing allowed.
 @Suite struct WorkerMallocArenaTests {
     @Test func aVerifyWorkerRunsOnTwoMallocArenas() async throws {
-        let fixture = try await WorkerFixture("arenas")
-        let tasks = try await fixture.seed(1000)
-        try await fixture.publish(tasks)
-        let port = try freeHTTPPort()
-        let log = fixture.directory.appendingPathComponent("worker.log")
-        let worker = try startWorkerProcess(fixture, name: "arenas", httpPort: port, logFile: log)
-        defer { if worker.isRunning { worker.terminate() } }
-
-        #expect(try await eventually(timeout: .seconds(120)) { try fixture.store.verificationCount() == tasks.count },
-                "every task recorded: \(describe(worker, log: log))")
-        #expect(try await eventually(timeout: .seconds(60)) { try fixture.store.pendingOutboxCount() == 0 }, "follow-ups relayed")
-        #expect(try await httpStatus("http://127.0.0.1:\(port)/metrics") == 200)
-        let heaps = try mallocArenaHeaps(of: worker.processIdentifier)
-
-        worker.terminate()
-        #expect(await waitForExit(worker), "worker exits after SIGTERM")
+        let heaps = try await inspectWorkerAfterRealWork("arenas") { try mallocArenaHeaps(of: $0) }
         // The main arena lives in [heap]; every other arena has a heap of its own. Zero would mean
         // every thread shared the main arena, which the cap does not do (the first thread has one).
         #expect(heaps.count == 1, "malloc arena heaps besides the main arena: \(heaps)")
-        await fixture.cleanUp()
     }
 
     @Test func arenaHeapsAreToldApartFromStacksAndFiles() {
